@@ -1,0 +1,152 @@
+// Package server is Corkboard's composition root: it builds every part of
+// an instance from a Config and owns the HTTP server and its route table.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/corkboard/corkboard"
+	"github.com/corkboard/corkboard/server/password"
+	"github.com/corkboard/corkboard/storage"
+	"github.com/labstack/echo/v4"
+)
+
+// Server is one running Corkboard instance.
+type Server struct {
+	cfg  Config
+	log  *slog.Logger
+	db   *storage.DB
+	svc  *corkboard.Service
+	echo *echo.Echo
+}
+
+// New opens the database, applies pending migrations and builds the
+// instance. Close releases it.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = NewLogger(os.Stderr, cfg.LogLevel, cfg.LogFormat)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	db, svc, err := openService(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, db: db, svc: svc}
+	s.echo = s.routes()
+	if err := s.announceSetup(ctx); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openStorage(ctx context.Context, cfg Config) (*storage.DB, error) {
+	return storage.Open(ctx, storage.Config{URL: cfg.DatabaseURL, DataDir: cfg.DataDir, Logger: cfg.Logger})
+}
+
+// openService opens and migrates the database and builds the Service.
+func openService(ctx context.Context, cfg Config) (*storage.DB, *corkboard.Service, error) {
+	db, err := openStorage(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		_ = db.Close()
+		return nil, nil, err
+	}
+	svc := corkboard.NewService(db, password.Bcrypt{Cost: cfg.BcryptCost}, cfg.Now,
+		corkboard.ServiceOptions{TokenLifetime: cfg.TokenLifetime})
+	return db, svc, nil
+}
+
+// Service returns the instance's use cases (for the admin CLI and tests).
+func (s *Server) Service() *corkboard.Service { return s.svc }
+
+// Handler returns the instance's HTTP handler, for in-process tests.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Close releases the database.
+func (s *Server) Close() error { return s.db.Close() }
+
+// announceSetup logs a one-time link with which the first visitor creates
+// the admin account, when the instance has no account yet.
+func (s *Server) announceSetup(ctx context.Context) error {
+	need, err := s.svc.NeedsSetup(ctx)
+	if err != nil || !need {
+		return err
+	}
+	secret, err := s.svc.NewSetupToken(ctx)
+	if err != nil {
+		return err
+	}
+	link := s.cfg.BaseURL + "/setup?token=" + secret
+	if s.cfg.SetupNotice != nil {
+		s.cfg.SetupNotice(link)
+		return nil
+	}
+	s.log.Warn("no account exists yet: open this one-time link to create the admin account", "setup_link", link)
+	return nil
+}
+
+// ListenAndServe serves until ctx is cancelled, then shuts down gracefully,
+// letting requests in flight finish for up to 20 seconds.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s (CORKBOARD_LISTEN): %w", s.cfg.Listen, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is ListenAndServe on an existing listener.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // uploads of up to 20 MB on slow links
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	s.log.Info("corkboard listening", append([]any{"address", ln.Addr().String()}, s.cfg.Redacted()...)...)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// NewLogger builds the process logger.
+func NewLogger(w *os.File, level slog.Level, format string) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(format, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
