@@ -50,7 +50,7 @@ var usernamePattern = regexp.MustCompile(`^[a-z0-9_]{1,30}$`)
 // reservedUsernames would collide with routes or confuse people.
 var reservedUsernames = map[string]bool{
 	"admin": false, // allowed: the first admin often wants it
-	"api": true, "oauth": true, "static": true, "media": true, "settings": true,
+	"api":   true, "oauth": true, "static": true, "media": true, "settings": true,
 	"login": true, "logout": true, "signup": true, "setup": true, "users": true,
 	"instance": true, "actor": true, "inbox": true, "outbox": true, "well_known": true,
 	"healthz": true, "readyz": true, "search": true, "tags": true, "about": true,

@@ -11,18 +11,18 @@ import (
 // and OAuth. The structs below are frozen copies: do not edit them.
 func migration0001Initial() *gormigrate.Migration {
 	type account struct {
-		ID           int64  `gorm:"primaryKey;autoIncrement"`
-		Username     string `gorm:"size:255;not null;uniqueIndex:idx_accounts_username_domain"`
-		Domain       string `gorm:"size:255;not null;default:'';uniqueIndex:idx_accounts_username_domain"`
-		DisplayName  string `gorm:"size:255;not null;default:''"`
-		Bio          string `gorm:"type:text;not null;default:''"`
-		Email        string `gorm:"size:320;not null;default:''"`
-		PasswordHash string `gorm:"size:255;not null;default:''"`
-		AvatarKey    string `gorm:"size:255;not null;default:''"`
-		IsAdmin      bool   `gorm:"not null;default:false"`
-		Approved     bool   `gorm:"not null;default:true"`
-		Disabled     bool   `gorm:"not null;default:false"`
-		SignupNote   string `gorm:"type:text;not null;default:''"`
+		ID           int64     `gorm:"primaryKey;autoIncrement"`
+		Username     string    `gorm:"size:255;not null;uniqueIndex:idx_accounts_username_domain"`
+		Domain       string    `gorm:"size:255;not null;default:'';uniqueIndex:idx_accounts_username_domain"`
+		DisplayName  string    `gorm:"size:255;not null;default:''"`
+		Bio          string    `gorm:"type:text;not null;default:''"`
+		Email        string    `gorm:"size:320;not null;default:''"`
+		PasswordHash string    `gorm:"size:255;not null;default:''"`
+		AvatarKey    string    `gorm:"size:255;not null;default:''"`
+		IsAdmin      bool      `gorm:"not null;default:false"`
+		Approved     bool      `gorm:"not null;default:true"`
+		Disabled     bool      `gorm:"not null;default:false"`
+		SignupNote   string    `gorm:"type:text;not null;default:''"`
 		CreatedAt    time.Time `gorm:"not null"`
 		UpdatedAt    time.Time `gorm:"not null"`
 	}
@@ -40,34 +40,34 @@ func migration0001Initial() *gormigrate.Migration {
 		CreatedAt time.Time `gorm:"not null"`
 	}
 	type session struct {
-		ID         int64  `gorm:"primaryKey;autoIncrement"`
-		TokenHash  string `gorm:"size:64;not null;uniqueIndex"`
-		AccountID  int64  `gorm:"not null;index"`
-		UserAgent  string `gorm:"size:255;not null;default:''"`
+		ID         int64     `gorm:"primaryKey;autoIncrement"`
+		TokenHash  string    `gorm:"size:64;not null;uniqueIndex"`
+		AccountID  int64     `gorm:"not null;index"`
+		UserAgent  string    `gorm:"size:255;not null;default:''"`
 		CreatedAt  time.Time `gorm:"not null"`
 		ExpiresAt  time.Time `gorm:"not null;index"`
 		LastSeenAt time.Time `gorm:"not null"`
 		Account    account   `gorm:"constraint:OnDelete:CASCADE"`
 	}
 	type oauthApp struct {
-		ID               int64  `gorm:"primaryKey;autoIncrement"`
-		ClientID         string `gorm:"size:64;not null;uniqueIndex"`
-		ClientSecretHash string `gorm:"size:64;not null"`
-		Name             string `gorm:"size:255;not null"`
-		RedirectURIs     string `gorm:"type:text;not null"` // newline-separated
-		Scopes           string `gorm:"size:1000;not null"`
-		Website          string `gorm:"size:1000;not null;default:''"`
+		ID               int64     `gorm:"primaryKey;autoIncrement"`
+		ClientID         string    `gorm:"size:64;not null;uniqueIndex"`
+		ClientSecretHash string    `gorm:"size:64;not null"`
+		Name             string    `gorm:"size:255;not null"`
+		RedirectURIs     string    `gorm:"type:text;not null"` // newline-separated
+		Scopes           string    `gorm:"size:1000;not null"`
+		Website          string    `gorm:"size:1000;not null;default:''"`
 		CreatedAt        time.Time `gorm:"not null"`
 	}
 	type oauthAuthCode struct {
-		ID                  int64  `gorm:"primaryKey;autoIncrement"`
-		CodeHash            string `gorm:"size:64;not null;uniqueIndex"`
-		AppID               int64  `gorm:"not null;index"`
-		AccountID           int64  `gorm:"not null;index"`
-		RedirectURI         string `gorm:"type:text;not null"`
-		Scopes              string `gorm:"size:1000;not null"`
-		CodeChallenge       string `gorm:"size:255;not null;default:''"`
-		CodeChallengeMethod string `gorm:"size:16;not null;default:''"`
+		ID                  int64     `gorm:"primaryKey;autoIncrement"`
+		CodeHash            string    `gorm:"size:64;not null;uniqueIndex"`
+		AppID               int64     `gorm:"not null;index"`
+		AccountID           int64     `gorm:"not null;index"`
+		RedirectURI         string    `gorm:"type:text;not null"`
+		Scopes              string    `gorm:"size:1000;not null"`
+		CodeChallenge       string    `gorm:"size:255;not null;default:''"`
+		CodeChallengeMethod string    `gorm:"size:16;not null;default:''"`
 		ExpiresAt           time.Time `gorm:"not null"`
 		UsedAt              *time.Time
 		CreatedAt           time.Time `gorm:"not null"`

@@ -36,9 +36,15 @@ var settings = []setting{
 	{"database-url", "CORKBOARD_DATABASE_URL", "postgres:// URL; empty means SQLite in the data dir", func(server.Config) string { return "" },
 		func(c *server.Config, v string) error { c.DatabaseURL = v; return nil }},
 	{"allow-private-addresses", "CORKBOARD_ALLOW_PRIVATE_ADDRESSES", "CIDRs that outgoing requests may reach although private or loopback", func(server.Config) string { return "" },
-		func(c *server.Config, v string) (err error) { c.AllowPrivateAddresses, err = safehttp.ParsePrefixes(v); return err }},
+		func(c *server.Config, v string) (err error) {
+			c.AllowPrivateAddresses, err = safehttp.ParsePrefixes(v)
+			return err
+		}},
 	{"trusted-proxies", "CORKBOARD_TRUSTED_PROXIES", "CIDRs of reverse proxies whose X-Forwarded-For is believed", func(server.Config) string { return "" },
-		func(c *server.Config, v string) (err error) { c.TrustedProxies, err = safehttp.ParsePrefixes(v); return err }},
+		func(c *server.Config, v string) (err error) {
+			c.TrustedProxies, err = safehttp.ParsePrefixes(v)
+			return err
+		}},
 	{"log-level", "CORKBOARD_LOG_LEVEL", "debug, info, warn or error", func(server.Config) string { return "info" },
 		func(c *server.Config, v string) error { return c.LogLevel.UnmarshalText([]byte(v)) }},
 	{"log-format", "CORKBOARD_LOG_FORMAT", "text or json", func(c server.Config) string { return c.LogFormat },
@@ -46,7 +52,10 @@ var settings = []setting{
 	{"token-lifetime", "CORKBOARD_TOKEN_LIFETIME", "lifetime of OAuth access tokens, e.g. 720h; 0 means no expiry", func(server.Config) string { return "0" },
 		func(c *server.Config, v string) (err error) { c.TokenLifetime, err = time.ParseDuration(v); return err }},
 	{"rate-limit-scale", "CORKBOARD_RATE_LIMIT_SCALE", "multiply every rate limit by this factor", func(server.Config) string { return "1" },
-		func(c *server.Config, v string) (err error) { c.RateLimitScale, err = strconv.ParseFloat(v, 64); return err }},
+		func(c *server.Config, v string) (err error) {
+			c.RateLimitScale, err = strconv.ParseFloat(v, 64)
+			return err
+		}},
 }
 
 // configFileSetting names the optional YAML config file.
@@ -113,4 +122,3 @@ func readConfigFile(fs *pflag.FlagSet) (map[string]string, error) {
 	}
 	return values, nil
 }
-
