@@ -14,6 +14,8 @@ const (
 	EFORBIDDEN    = "forbidden"
 	ECONFLICT     = "conflict"
 	ERATELIMIT    = "rate_limited"
+	ETOOLARGE     = "too_large"   // an upload over the size cap
+	EUNSUPPORTED  = "unsupported" // a file type we do not accept
 	EINTERNAL     = "internal"
 )
 
@@ -22,6 +24,9 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// OAuth is the RFC 6749 error name ("invalid_grant", ...) of errors from
+	// the OAuth use cases, which OAuth clients expect verbatim; else empty.
+	OAuth string
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("corkboard: %s: %s", e.Code, e.Message) }

@@ -61,10 +61,15 @@ func requestLogger(log *slog.Logger) echo.MiddlewareFunc {
 func requestTimeout(d time.Duration) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			ctx, cancel := context.WithTimeout(c.Request().Context(), d)
+			req := c.Request()
+			ctx, cancel := context.WithTimeout(req.Context(), d)
 			defer cancel()
-			c.SetRequest(c.Request().WithContext(ctx))
-			return next(c)
+			c.SetRequest(req.WithContext(ctx))
+			err := next(c)
+			// Echo renders a returned error after this returns; give it the
+			// request's own context, not the one cancelled by defer.
+			c.SetRequest(c.Request().WithContext(req.Context()))
+			return err
 		}
 	}
 }

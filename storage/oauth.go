@@ -193,3 +193,18 @@ func (db *DB) revokeWhere(ctx context.Context, cond string, arg any, now time.Ti
 		Update("revoked_at", gorm.Expr("?", now.UTC())).Error
 	return translate("revoke token", "token", err)
 }
+
+// RevokeLiveToken revokes a live token in one conditional UPDATE; when it
+// changes no row the token was revoked already (or never existed), and the
+// caller that lost the race gets ECONFLICT.
+func (db *DB) RevokeLiveToken(ctx context.Context, id int64, now time.Time) error {
+	res := db.gorm.WithContext(ctx).Model(&oauthTokenRow{}).Where("id = ? AND revoked_at IS NULL", id).
+		Update("revoked_at", gorm.Expr("?", now.UTC()))
+	if res.Error != nil {
+		return translate("revoke live token", "token", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return corkboard.Errorf(corkboard.ECONFLICT, "token was already revoked")
+	}
+	return nil
+}

@@ -36,7 +36,7 @@ func newRootCommand(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	addSettingFlags(root.PersistentFlags())
-	root.AddCommand(newServeCommand(), newMigrateCommand(), newVersionCommand(), newAdminCommand())
+	root.AddCommand(newServeCommand(), newMigrateCommand(), newVersionCommand(), newAdminCommand(), newHealthcheckCommand())
 	return root
 }
 

@@ -17,6 +17,8 @@ var statusByCode = map[string]int{
 	corkboard.EFORBIDDEN:    http.StatusForbidden,
 	corkboard.ECONFLICT:     http.StatusConflict,
 	corkboard.ERATELIMIT:    http.StatusTooManyRequests,
+	corkboard.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	corkboard.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
 	corkboard.EINTERNAL:     http.StatusInternalServerError,
 }
 

@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/corkboard/corkboard"
+	"github.com/labstack/echo/v4"
+)
+
+// profilePage is the data of a person's public page.
+type profilePage struct {
+	Profile *corkboard.Account
+	Host    string // for the full handle, @alice@pins.example
+	IsOwner bool
+}
+
+func (w *Web) profile(c echo.Context) error {
+	a, err := w.Service.PublicProfile(c.Request().Context(), c.Param("username"))
+	if err != nil {
+		return err
+	}
+	me := currentAccount(c)
+	page := profilePage{Profile: a, Host: w.host(), IsOwner: me != nil && me.ID == a.ID}
+	return w.render(c, http.StatusOK, "profile", a.Name()+" (@"+a.Username+")", page)
+}
+
+// host is the instance's host name, taken from BaseURL.
+func (w *Web) host() string {
+	u, err := url.Parse(w.BaseURL)
+	if err != nil {
+		return w.BaseURL
+	}
+	return u.Host
+}

@@ -1,0 +1,96 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/corkboard/corkboard"
+	"github.com/corkboard/corkboard/templates"
+	"github.com/labstack/echo/v4"
+)
+
+// view is what every template gets; Page holds the page's own data.
+type view struct {
+	Title   string
+	Path    string // the request path, to mark the current nav link
+	Account *corkboard.Account
+	CSRF    string
+	Flash   *flash
+	BaseURL string
+	Version string
+	CSSURL  string
+	JSURL   string
+	Page    any
+}
+
+// render executes a page into a buffer first, so that a template error
+// never sends half a page, then writes it with status.
+func (w *Web) render(c echo.Context, status int, name, title string, page any) error {
+	t, ok := w.pages[name]
+	if !ok {
+		return fmt.Errorf("render: no page template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", w.view(c, title, page)); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	// Pages carry CSRF tokens and private data: never let a cache keep them.
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+func (w *Web) view(c echo.Context, title string, page any) view {
+	return view{
+		Title: title, Path: c.Request().URL.Path, Account: currentAccount(c), CSRF: csrfToken(c),
+		Flash: w.takeFlash(c), BaseURL: w.BaseURL, Version: w.Version,
+		CSSURL: w.assets.url("app.css"), JSURL: w.assets.url("app.js"), Page: page,
+	}
+}
+
+// parsePages parses the shared templates ("_*.html") once, then each page
+// on its own clone of them, so that every page can define "content".
+func parsePages(funcs template.FuncMap) (map[string]*template.Template, error) {
+	base, err := template.New("").Funcs(funcs).ParseFS(templates.FS, "_*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse shared templates: %w", err)
+	}
+	names, err := fs.Glob(templates.FS, "*.html")
+	if err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	pages := map[string]*template.Template{}
+	for _, file := range names {
+		if strings.HasPrefix(file, "_") {
+			continue
+		}
+		t, err := base.Clone()
+		if err == nil {
+			t, err = t.ParseFS(templates.FS, file)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", file, err)
+		}
+		pages[strings.TrimSuffix(file, ".html")] = t
+	}
+	return pages, nil
+}
+
+// funcs are the helpers templates may call.
+func (w *Web) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset":  w.assets.url,
+		"avatar": w.avatarURL,
+	}
+}
+
+// avatarURL is where an account's picture is. Uploads arrive with media;
+// until then everyone has the default.
+func (w *Web) avatarURL(*corkboard.Account) string { return w.assets.url("avatar.svg") }
+
+// redirect answers a form post with 303 See Other, so that reloading the
+// next page does not post the form again.
+func redirect(c echo.Context, to string) error { return c.Redirect(http.StatusSeeOther, to) }

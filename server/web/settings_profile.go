@@ -1,0 +1,28 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// settingsProfilePage is the data of the profile settings form.
+type settingsProfilePage struct {
+	DisplayName, Bio string
+	Error            string
+}
+
+func (w *Web) settingsProfileForm(c echo.Context) error {
+	a := currentAccount(c)
+	return w.render(c, http.StatusOK, "settings_profile", "Edit profile",
+		settingsProfilePage{DisplayName: a.DisplayName, Bio: a.Bio})
+}
+
+func (w *Web) settingsProfile(c echo.Context) error {
+	page := settingsProfilePage{DisplayName: c.FormValue("display_name"), Bio: c.FormValue("bio")}
+	if err := w.Service.UpdateProfile(c.Request().Context(), currentAccount(c), page.DisplayName, page.Bio); err != nil {
+		return w.formError(c, err, "settings_profile", "Edit profile", &page.Error, &page)
+	}
+	w.setFlash(c, "success", "Profile saved.")
+	return redirect(c, "/settings/profile")
+}
