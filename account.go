@@ -19,6 +19,7 @@ type Account struct {
 	Approved    bool // false while a sign-up waits for an admin (approval mode)
 	Disabled    bool
 	SignupNote  string // the reason a person gave when asking to join
+	IRI         string // ActivityPub id of a remote account; empty for local ones
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }

@@ -19,7 +19,7 @@ func (c *clock) Advance(d time.Duration) { c.t = c.t.Add(d) }
 
 func newService(t *testing.T, db *storage.DB) (*corkboard.Service, *clock) {
 	t.Helper()
-	c := &clock{t: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}
+	c := &clock{t: testEpoch}
 	return corkboard.NewService(db, password.Bcrypt{Cost: 4}, c.Now, corkboard.ServiceOptions{}), c
 }
 
@@ -199,3 +199,5 @@ func TestSetupToken(t *testing.T) {
 		}
 	})
 }
+
+var testEpoch = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)

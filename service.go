@@ -18,15 +18,26 @@ type Store interface {
 	InviteStore
 	SessionStore
 	OAuthStore
+	BoardStore
+	PinStore
+	SocialStore
+	FeedStore
+	Loader
+	SearchStore
+	// InTx runs fn in one database transaction: everything fn does through
+	// the Store it is given commits together or not at all.
+	InTx(ctx context.Context, fn func(tx Store) error) error
 }
 
 // Service holds Corkboard's use cases. Every adapter (web pages, JSON API,
 // admin CLI, federation) goes through it, so rules live in one place.
 type Service struct {
-	store  Store
-	hasher PasswordHasher
-	now    func() time.Time
-	opts   ServiceOptions
+	store   Store
+	hasher  PasswordHasher
+	images  ImageIntake
+	fetcher Fetcher
+	now     func() time.Time
+	opts    ServiceOptions
 
 	dummyOnce sync.Once
 	dummy     string
@@ -41,6 +52,11 @@ type ServiceOptions struct {
 	TokenLifetime time.Duration
 	// AuthCodeLifetime bounds OAuth authorization codes (default 10 minutes).
 	AuthCodeLifetime time.Duration
+	// BaseURL is the instance's public URL, for canonical IRIs.
+	BaseURL string
+	// Images and Fetcher handle pin images; nil disables pin creation.
+	Images  ImageIntake
+	Fetcher Fetcher
 }
 
 // NewService builds a Service. now is the clock (time.Now in production).
@@ -54,7 +70,7 @@ func NewService(store Store, hasher PasswordHasher, now func() time.Time, opts S
 	if opts.AuthCodeLifetime == 0 {
 		opts.AuthCodeLifetime = 10 * time.Minute
 	}
-	return &Service{store: store, hasher: hasher, now: now, opts: opts}
+	return &Service{store: store, hasher: hasher, images: opts.Images, fetcher: opts.Fetcher, now: now, opts: opts}
 }
 
 // Now returns the Service's clock reading, so adapters share one clock.

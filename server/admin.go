@@ -12,7 +12,7 @@ func Admin(ctx context.Context, cfg Config) (*corkboard.Service, func() error, e
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, err
 	}
-	db, svc, err := openService(ctx, cfg)
+	db, svc, err := openService(ctx, cfg, nil)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -26,6 +26,7 @@ type Config struct {
 	LogFormat      string        // "text" or "json"
 	TokenLifetime  time.Duration // OAuth access tokens; 0 = no expiry
 	MaxBodyBytes   int64         // request body cap for forms and JSON (uploads get their own cap)
+	MaxUploadBytes int64         // image upload cap (default 20 MB)
 	// RateLimitScale multiplies every rate limit burst; tests and load
 	// tests raise it. 0 means 1.
 	RateLimitScale float64
@@ -76,6 +77,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 1 << 20
+	}
+	if c.MaxUploadBytes <= 0 {
+		c.MaxUploadBytes = 20 << 20
 	}
 	if c.RateLimitScale <= 0 {
 		c.RateLimitScale = 1

@@ -29,7 +29,11 @@ func (s *Server) routes() *echo.Echo {
 	if strings.HasPrefix(s.cfg.BaseURL, "https://") {
 		e.Use(hsts)
 	}
-	e.Use(middleware.BodyLimit(bodyLimit(s.cfg.MaxBodyBytes)))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
+		Limit: bodyLimit(s.cfg.MaxBodyBytes),
+		// Uploads are capped by their handlers at MaxUploadBytes instead.
+		Skipper: func(c echo.Context) bool { return isUploadPath(c.Request().URL.Path) },
+	}))
 	e.Use(requestTimeout(60 * time.Second))
 
 	limits := s.newLimits()
@@ -46,9 +50,20 @@ func (s *Server) routes() *echo.Echo {
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
+	e.GET("/media/*", s.serveMedia)
 	clientAPI.Register(e)
 	pages.Register(e)
 	return e
+}
+
+// isUploadPath tells the paths that take image uploads; each caps its
+// body at MaxUploadBytes itself.
+func isUploadPath(path string) bool {
+	switch path {
+	case "/api/v1/pins", "/api/v1/media", "/api/v2/media", "/pins":
+		return true
+	}
+	return false
 }
 
 type limits struct {

@@ -10,10 +10,14 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/corkboard/corkboard"
+	"github.com/corkboard/corkboard/media"
+	"github.com/corkboard/corkboard/server/images"
+	"github.com/corkboard/corkboard/server/pagefetch"
 	"github.com/corkboard/corkboard/server/password"
 	"github.com/corkboard/corkboard/storage"
 	"github.com/labstack/echo/v4"
@@ -21,11 +25,12 @@ import (
 
 // Server is one running Corkboard instance.
 type Server struct {
-	cfg  Config
-	log  *slog.Logger
-	db   *storage.DB
-	svc  *corkboard.Service
-	echo *echo.Echo
+	cfg        Config
+	log        *slog.Logger
+	db         *storage.DB
+	svc        *corkboard.Service
+	mediaStore *media.LocalStore
+	echo       *echo.Echo
 }
 
 // New opens the database, applies pending migrations and builds the
@@ -40,14 +45,18 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	db, svc, err := openService(ctx, cfg)
-	if err != nil {
+	s := &Server{cfg: cfg, log: cfg.Logger}
+	var err error
+	if s.mediaStore, err = media.NewLocalStore(filepath.Join(cfg.DataDir, "media")); err != nil {
+		return nil, fmt.Errorf("media store in CORKBOARD_DATA_DIR: %w", err)
+	}
+	if s.db, s.svc, err = openService(ctx, cfg, s.mediaStore); err != nil {
+		_ = s.mediaStore.Close()
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, db: db, svc: svc}
 	s.echo = s.routes()
 	if err := s.announceSetup(ctx); err != nil {
-		_ = db.Close()
+		_ = s.Close()
 		return nil, err
 	}
 	return s, nil
@@ -58,7 +67,8 @@ func openStorage(ctx context.Context, cfg Config) (*storage.DB, error) {
 }
 
 // openService opens and migrates the database and builds the Service.
-func openService(ctx context.Context, cfg Config) (*storage.DB, *corkboard.Service, error) {
+// Without a media store (the admin CLI) the Service cannot make pins.
+func openService(ctx context.Context, cfg Config, store media.Store) (*storage.DB, *corkboard.Service, error) {
 	db, err := openStorage(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
@@ -67,8 +77,12 @@ func openService(ctx context.Context, cfg Config) (*storage.DB, *corkboard.Servi
 		_ = db.Close()
 		return nil, nil, err
 	}
-	svc := corkboard.NewService(db, password.Bcrypt{Cost: cfg.BcryptCost}, cfg.Now,
-		corkboard.ServiceOptions{TokenLifetime: cfg.TokenLifetime})
+	opts := corkboard.ServiceOptions{TokenLifetime: cfg.TokenLifetime, BaseURL: cfg.BaseURL}
+	if store != nil {
+		opts.Images = images.New(media.NewProcessor(media.Limits{MaxBytes: cfg.MaxUploadBytes}), store)
+		opts.Fetcher = pagefetch.New(pagefetch.Config{AllowPrivate: cfg.AllowPrivateAddresses, Version: cfg.Version, BaseURL: cfg.BaseURL})
+	}
+	svc := corkboard.NewService(db, password.Bcrypt{Cost: cfg.BcryptCost}, cfg.Now, opts)
 	return db, svc, nil
 }
 
@@ -78,8 +92,8 @@ func (s *Server) Service() *corkboard.Service { return s.svc }
 // Handler returns the instance's HTTP handler, for in-process tests.
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Close releases the database.
-func (s *Server) Close() error { return s.db.Close() }
+// Close releases the database and the media store.
+func (s *Server) Close() error { return errors.Join(s.db.Close(), s.mediaStore.Close()) }
 
 // announceSetup logs a one-time link with which the first visitor creates
 // the admin account, when the instance has no account yet.

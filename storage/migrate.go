@@ -15,6 +15,7 @@ import (
 func migrations() []*gormigrate.Migration {
 	return []*gormigrate.Migration{
 		migration0001Initial(),
+		migration0002Pins(),
 	}
 }
 

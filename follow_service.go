@@ -1,0 +1,94 @@
+package corkboard
+
+import "context"
+
+// backfillSize is how many recent pins a new follow brings into the feed.
+const backfillSize = 50
+
+// FollowAccount makes the actor follow a person, bringing their recent
+// public pins into the actor's home feed.
+func (s *Service) FollowAccount(ctx context.Context, actor *Account, username string) (*Follow, error) {
+	target, err := s.store.AccountByUsername(ctx, username)
+	if err != nil {
+		return nil, withContext("follow", err)
+	}
+	if target.ID == actor.ID {
+		return nil, Errorf(EINVALID, "you cannot follow yourself")
+	}
+	return s.follow(ctx, actor, &Follow{TargetAccountID: target.ID})
+}
+
+// FollowBoard makes the actor follow a single board.
+func (s *Service) FollowBoard(ctx context.Context, actor *Account, boardID int64) (*Follow, error) {
+	b, err := s.BoardByID(ctx, actor, boardID)
+	if err != nil {
+		return nil, err
+	}
+	if b.AccountID == actor.ID {
+		return nil, Errorf(EINVALID, "this is your own board")
+	}
+	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID})
+}
+
+func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follow, error) {
+	if existing, err := s.store.FindFollow(ctx, actor.ID, f.TargetAccountID, f.TargetBoardID); err == nil {
+		return existing, nil // following twice is harmless
+	}
+	f.FollowerID, f.CreatedAt = actor.ID, s.now()
+	err := s.store.InTx(ctx, func(tx Store) error {
+		if err := tx.CreateFollow(ctx, f); err != nil {
+			return err
+		}
+		return tx.Backfill(ctx, actor.ID, f.TargetAccountID, f.TargetBoardID, backfillSize)
+	})
+	return f, withContext("follow", err)
+}
+
+// UnfollowAccount stops following a person and takes their pins out of the
+// home feed (those that a followed board still brings stay).
+func (s *Service) UnfollowAccount(ctx context.Context, actor *Account, username string) error {
+	target, err := s.store.AccountByUsername(ctx, username)
+	if err != nil {
+		return withContext("unfollow", err)
+	}
+	return s.unfollow(ctx, actor, target.ID, 0)
+}
+
+// UnfollowBoard stops following a board.
+func (s *Service) UnfollowBoard(ctx context.Context, actor *Account, boardID int64) error {
+	return s.unfollow(ctx, actor, 0, boardID)
+}
+
+func (s *Service) unfollow(ctx context.Context, actor *Account, accountID, boardID int64) error {
+	return withContext("unfollow", s.store.InTx(ctx, func(tx Store) error {
+		removed, err := tx.DeleteFollow(ctx, actor.ID, accountID, boardID)
+		if err != nil || !removed {
+			return err
+		}
+		return tx.Unmerge(ctx, actor.ID, accountID, boardID)
+	}))
+}
+
+// Following reports whether the actor follows a person or board.
+func (s *Service) Following(ctx context.Context, actor *Account, accountID, boardID int64) (bool, error) {
+	if actor == nil {
+		return false, nil
+	}
+	_, err := s.store.FindFollow(ctx, actor.ID, accountID, boardID)
+	if ErrorCode(err) == ENOTFOUND {
+		return false, nil
+	}
+	return err == nil, withContext("following", err)
+}
+
+// FollowCounts returns how many follow the person or board, and (for a
+// person) how many they follow.
+func (s *Service) FollowCounts(ctx context.Context, accountID, boardID int64) (followers, following int64, err error) {
+	if followers, err = s.store.CountFollowers(ctx, accountID, boardID); err != nil {
+		return 0, 0, withContext("follower count", err)
+	}
+	if accountID != 0 {
+		following, err = s.store.CountFollowing(ctx, accountID)
+	}
+	return followers, following, withContext("following count", err)
+}
