@@ -19,9 +19,23 @@ type Account struct {
 	Approved    bool // false while a sign-up waits for an admin (approval mode)
 	Disabled    bool
 	SignupNote  string // the reason a person gave when asking to join
-	IRI         string // ActivityPub id of a remote account; empty for local ones
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	// Where a remote account lives; empty for local accounts, whose
+	// addresses derive from the base URL.
+	IRI              string
+	InboxURL         string
+	SharedInboxURL   string
+	OutboxURL        string
+	FollowersURL     string
+	FollowingURL     string
+	FeaturedURL      string
+	ProfileURL       string // the HTML page
+	AvatarURL        string // remote avatar, not fetched into our media
+	ActorType        string // Person, Service, Application, Group...
+	ManuallyApproves bool   // follows need the account's approval
+	FetchedAt        time.Time
 }
 
 // IsLocal reports whether the account lives on this instance.

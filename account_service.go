@@ -138,5 +138,10 @@ func (s *Service) UpdateProfile(ctx context.Context, a *Account, displayName, bi
 		return Errorf(EINVALID, "bio must be at most 1000 characters")
 	}
 	a.DisplayName, a.Bio, a.UpdatedAt = displayName, bio, s.now()
-	return withContext("update profile", s.store.UpdateAccount(ctx, a))
+	return withContext("update profile", s.store.InTx(ctx, func(tx Store) error {
+		if err := tx.UpdateAccount(ctx, a); err != nil {
+			return err
+		}
+		return s.fed.ProfileUpdated(ctx, tx, a)
+	}))
 }

@@ -18,11 +18,18 @@ type Board struct {
 	Title       string
 	Description string
 	Secret      bool
-	CoverPinID  int64 // 0: the newest pin is the cover
-	IRI         string
+	CoverPinID  int64  // 0: the newest pin is the cover
+	IRI         string // a remote board's ActivityPub id; empty for local boards
 	PinCount    int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Remote boards (Group actors): where they live.
+	InboxURL         string
+	SharedInboxURL   string
+	FollowersURL     string
+	PageURL          string
+	ManuallyApproves bool
+	FetchedAt        time.Time
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 
 	Account *Account // owner, when loaded
 	Cover   *Pin     // cover pin, when loaded

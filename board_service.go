@@ -69,13 +69,15 @@ func (s *Service) UpdateBoard(ctx context.Context, actor *Account, id int64, in 
 		if err := tx.UpdateBoard(ctx, b); err != nil {
 			return err
 		}
-		if wasSecret == b.Secret {
-			return nil
+		if wasSecret != b.Secret {
+			if err := tx.SetBoardSecret(ctx, b.ID, b.Secret); err != nil {
+				return err
+			}
+			if err := s.refanBoard(ctx, tx, b); err != nil {
+				return err
+			}
 		}
-		if err := tx.SetBoardSecret(ctx, b.ID, b.Secret); err != nil {
-			return err
-		}
-		return s.refanBoard(ctx, tx, b)
+		return s.fed.BoardUpdated(ctx, tx, b)
 	})
 	return b, withContext("update board", err)
 }
@@ -118,7 +120,13 @@ func (s *Service) DeleteBoard(ctx context.Context, actor *Account, id int64) err
 	if err != nil {
 		return withContext("delete board: list pins", err)
 	}
-	if err := s.store.DeleteBoard(ctx, b.ID); err != nil { // pins, feed entries, likes cascade
+	err = s.store.InTx(ctx, func(tx Store) error {
+		if err := s.fed.BoardDeleted(ctx, tx, b); err != nil {
+			return err
+		}
+		return tx.DeleteBoard(ctx, b.ID) // pins, feed entries, likes cascade
+	})
+	if err != nil {
 		return withContext("delete board", err)
 	}
 	for _, p := range pins {

@@ -12,10 +12,20 @@ func (s *Service) FollowAccount(ctx context.Context, actor *Account, username st
 	if err != nil {
 		return nil, withContext("follow", err)
 	}
+	return s.FollowAccountByID(ctx, actor, target.ID)
+}
+
+// FollowAccountByID follows a local or remote person. Following a remote
+// person sends a Follow and stays pending until their server accepts.
+func (s *Service) FollowAccountByID(ctx context.Context, actor *Account, id int64) (*Follow, error) {
+	target, err := s.store.AccountByID(ctx, id)
+	if err != nil {
+		return nil, withContext("follow", err)
+	}
 	if target.ID == actor.ID {
 		return nil, Errorf(EINVALID, "you cannot follow yourself")
 	}
-	return s.follow(ctx, actor, &Follow{TargetAccountID: target.ID})
+	return s.follow(ctx, actor, &Follow{TargetAccountID: target.ID, Pending: !target.IsLocal()})
 }
 
 // FollowBoard makes the actor follow a single board.
@@ -27,7 +37,7 @@ func (s *Service) FollowBoard(ctx context.Context, actor *Account, boardID int64
 	if b.AccountID == actor.ID {
 		return nil, Errorf(EINVALID, "this is your own board")
 	}
-	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID})
+	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID, Pending: b.IRI != ""})
 }
 
 func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follow, error) {
@@ -39,9 +49,17 @@ func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follo
 		if err := tx.CreateFollow(ctx, f); err != nil {
 			return err
 		}
+		if f.Pending { // a remote target: its server answers, then pins arrive
+			return s.fed.Followed(ctx, tx, f)
+		}
 		return tx.Backfill(ctx, actor.ID, f.TargetAccountID, f.TargetBoardID, backfillSize)
 	})
 	return f, withContext("follow", err)
+}
+
+// UnfollowAccountByID stops following a local or remote person.
+func (s *Service) UnfollowAccountByID(ctx context.Context, actor *Account, id int64) error {
+	return s.unfollow(ctx, actor, id, 0)
 }
 
 // UnfollowAccount stops following a person and takes their pins out of the
@@ -60,12 +78,21 @@ func (s *Service) UnfollowBoard(ctx context.Context, actor *Account, boardID int
 }
 
 func (s *Service) unfollow(ctx context.Context, actor *Account, accountID, boardID int64) error {
+	f, err := s.store.FindFollow(ctx, actor.ID, accountID, boardID)
+	if ErrorCode(err) == ENOTFOUND {
+		return nil // unfollowing twice is harmless
+	} else if err != nil {
+		return withContext("unfollow", err)
+	}
 	return withContext("unfollow", s.store.InTx(ctx, func(tx Store) error {
 		removed, err := tx.DeleteFollow(ctx, actor.ID, accountID, boardID)
 		if err != nil || !removed {
 			return err
 		}
-		return tx.Unmerge(ctx, actor.ID, accountID, boardID)
+		if err := tx.Unmerge(ctx, actor.ID, accountID, boardID); err != nil {
+			return err
+		}
+		return s.fed.Unfollowed(ctx, tx, f)
 	}))
 }
 

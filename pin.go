@@ -60,9 +60,13 @@ type Pin struct {
 	SaveCount    int
 	LikeCount    int
 	CommentCount int
-	IRI          string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	IRI          string // a remote pin's ActivityPub id; empty for local pins
+	PageURL      string // a remote pin's HTML page
+	// RemoteImageURL is where a remote pin's image came from; the image
+	// itself is stored locally through the media pipeline.
+	RemoteImageURL string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 
 	// Loaded for display.
 	Account   *Account

@@ -36,11 +36,17 @@ func (s *Service) UpdatePin(ctx context.Context, actor *Account, id int64, e Pin
 		}
 		switch {
 		case p.Secret && !wasSecret:
-			return tx.RemoveFromOtherFeeds(ctx, p.ID, p.AccountID)
+			err = tx.RemoveFromOtherFeeds(ctx, p.ID, p.AccountID)
 		case !p.Secret && wasSecret:
-			return tx.FanOut(ctx, p)
+			err = tx.FanOut(ctx, p)
 		}
-		return nil
+		if err != nil {
+			return err
+		}
+		// The Federator sees wasSecret through p.Secret: a pin that became
+		// secret is deleted from other servers, one that became public is
+		// created there.
+		return s.fed.PinUpdated(ctx, tx, p)
 	})
 	return p, withContext("update pin", err)
 }
@@ -51,7 +57,13 @@ func (s *Service) DeletePin(ctx context.Context, actor *Account, id int64) error
 	if err != nil {
 		return err
 	}
-	if err := s.store.DeletePin(ctx, p.ID); err != nil {
+	err = s.store.InTx(ctx, func(tx Store) error {
+		if err := s.fed.PinDeleted(ctx, tx, p); err != nil {
+			return err
+		}
+		return tx.DeletePin(ctx, p.ID)
+	})
+	if err != nil {
 		return withContext("delete pin", err)
 	}
 	s.releaseImage(ctx, p)
@@ -85,7 +97,10 @@ func (s *Service) SavePin(ctx context.Context, actor *Account, pinID, boardID in
 		if err := tx.AdjustPinCounts(ctx, orig.ID, 1, 0, 0); err != nil {
 			return err
 		}
-		return tx.FanOut(ctx, p)
+		if err := tx.FanOut(ctx, p); err != nil {
+			return err
+		}
+		return s.fed.PinSaved(ctx, tx, actor, orig, p)
 	})
 	return p, withContext("save pin", err)
 }

@@ -29,7 +29,10 @@ func (s *Service) CreatePin(ctx context.Context, actor *Account, in PinInput) (*
 		if err := tx.CreatePin(ctx, p); err != nil {
 			return err
 		}
-		return tx.FanOut(ctx, p)
+		if err := tx.FanOut(ctx, p); err != nil {
+			return err
+		}
+		return s.fed.PinCreated(ctx, tx, p)
 	})
 	if err != nil {
 		_ = s.images.Delete(ctx, img) // nothing refers to it; do not leave files behind

@@ -24,6 +24,7 @@ type Store interface {
 	FeedStore
 	Loader
 	SearchStore
+	FederationStore
 	// InTx runs fn in one database transaction: everything fn does through
 	// the Store it is given commits together or not at all.
 	InTx(ctx context.Context, fn func(tx Store) error) error
@@ -36,6 +37,7 @@ type Service struct {
 	hasher  PasswordHasher
 	images  ImageIntake
 	fetcher Fetcher
+	fed     Federator
 	now     func() time.Time
 	opts    ServiceOptions
 
@@ -57,6 +59,8 @@ type ServiceOptions struct {
 	// Images and Fetcher handle pin images; nil disables pin creation.
 	Images  ImageIntake
 	Fetcher Fetcher
+	// Federator federates changes; nil means NopFederator.
+	Federator Federator
 }
 
 // NewService builds a Service. now is the clock (time.Now in production).
@@ -70,8 +74,15 @@ func NewService(store Store, hasher PasswordHasher, now func() time.Time, opts S
 	if opts.AuthCodeLifetime == 0 {
 		opts.AuthCodeLifetime = 10 * time.Minute
 	}
-	return &Service{store: store, hasher: hasher, images: opts.Images, fetcher: opts.Fetcher, now: now, opts: opts}
+	if opts.Federator == nil {
+		opts.Federator = NopFederator{}
+	}
+	return &Service{store: store, hasher: hasher, images: opts.Images, fetcher: opts.Fetcher, fed: opts.Federator, now: now, opts: opts}
 }
+
+// SetFederator installs the Federator once the composition root has built
+// it (it needs the Service, so it cannot be passed to NewService).
+func (s *Service) SetFederator(f Federator) { s.fed = f }
 
 // Now returns the Service's clock reading, so adapters share one clock.
 func (s *Service) Now() time.Time { return s.now() }

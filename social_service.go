@@ -17,7 +17,10 @@ func (s *Service) LikePin(ctx context.Context, actor *Account, pinID int64) (*Pi
 			return err
 		}
 		p.LikeCount++
-		return tx.AdjustPinCounts(ctx, p.ID, 0, 1, 0)
+		if err := tx.AdjustPinCounts(ctx, p.ID, 0, 1, 0); err != nil {
+			return err
+		}
+		return s.fed.PinLiked(ctx, tx, actor, p)
 	})
 	p.LikedByMe = err == nil
 	return p, withContext("like pin", err)
@@ -35,7 +38,10 @@ func (s *Service) UnlikePin(ctx context.Context, actor *Account, pinID int64) (*
 			return err
 		}
 		p.LikeCount--
-		return tx.AdjustPinCounts(ctx, p.ID, 0, -1, 0)
+		if err := tx.AdjustPinCounts(ctx, p.ID, 0, -1, 0); err != nil {
+			return err
+		}
+		return s.fed.PinUnliked(ctx, tx, actor, p)
 	})
 	p.LikedByMe = false
 	return p, withContext("unlike pin", err)
@@ -59,7 +65,10 @@ func (s *Service) Comment(ctx context.Context, actor *Account, pinID int64, text
 		if err := tx.CreateComment(ctx, c); err != nil {
 			return err
 		}
-		return tx.AdjustPinCounts(ctx, p.ID, 0, 0, 1)
+		if err := tx.AdjustPinCounts(ctx, p.ID, 0, 0, 1); err != nil {
+			return err
+		}
+		return s.fed.Commented(ctx, tx, c, p)
 	})
 	return c, withContext("comment", err)
 }
@@ -81,6 +90,9 @@ func (s *Service) DeleteComment(ctx context.Context, actor *Account, id int64) e
 		return Errorf(EFORBIDDEN, "only the comment's author or the pin's owner can delete it")
 	}
 	return withContext("delete comment", s.store.InTx(ctx, func(tx Store) error {
+		if err := s.fed.CommentDeleted(ctx, tx, c, p); err != nil {
+			return err
+		}
 		if err := tx.DeleteComment(ctx, c.ID); err != nil {
 			return err
 		}

@@ -23,6 +23,19 @@ type accountRow struct {
 	SignupNote   string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+
+	IRI              *string `gorm:"column:iri"`
+	InboxURL         string
+	SharedInboxURL   string
+	OutboxURL        string
+	FollowersURL     string
+	FollowingURL     string
+	FeaturedURL      string
+	ProfileURL       string
+	AvatarURL        string
+	ActorType        string
+	ManuallyApproves bool
+	FetchedAt        *time.Time
 }
 
 func (accountRow) TableName() string { return "accounts" }
@@ -32,6 +45,9 @@ func (r *accountRow) domain() *corkboard.Account {
 		ID: r.ID, Username: r.Username, Domain: r.Domain, DisplayName: r.DisplayName, Bio: r.Bio,
 		Email: r.Email, AvatarKey: r.AvatarKey, IsAdmin: r.IsAdmin, Approved: r.Approved,
 		Disabled: r.Disabled, SignupNote: r.SignupNote, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		IRI: derefString(r.IRI), InboxURL: r.InboxURL, SharedInboxURL: r.SharedInboxURL, OutboxURL: r.OutboxURL,
+		FollowersURL: r.FollowersURL, FollowingURL: r.FollowingURL, FeaturedURL: r.FeaturedURL, ProfileURL: r.ProfileURL,
+		AvatarURL: r.AvatarURL, ActorType: r.ActorType, ManuallyApproves: r.ManuallyApproves, FetchedAt: derefTime(r.FetchedAt),
 	}
 }
 
@@ -40,6 +56,9 @@ func accountRowFrom(a *corkboard.Account) *accountRow {
 		ID: a.ID, Username: a.Username, Domain: a.Domain, DisplayName: a.DisplayName, Bio: a.Bio,
 		Email: a.Email, AvatarKey: a.AvatarKey, IsAdmin: a.IsAdmin, Approved: a.Approved,
 		Disabled: a.Disabled, SignupNote: a.SignupNote, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(),
+		IRI: optionalString(a.IRI), InboxURL: a.InboxURL, SharedInboxURL: a.SharedInboxURL, OutboxURL: a.OutboxURL,
+		FollowersURL: a.FollowersURL, FollowingURL: a.FollowingURL, FeaturedURL: a.FeaturedURL, ProfileURL: a.ProfileURL,
+		AvatarURL: a.AvatarURL, ActorType: a.ActorType, ManuallyApproves: a.ManuallyApproves, FetchedAt: optionalTime(a.FetchedAt),
 	}
 }
 
@@ -95,6 +114,7 @@ func (db *DB) UpdateAccount(ctx context.Context, a *corkboard.Account) error {
 	res := db.gorm.WithContext(ctx).Model(&accountRow{}).Where("id = ?", a.ID).Updates(map[string]any{
 		"display_name": r.DisplayName, "bio": r.Bio, "email": r.Email, "avatar_key": r.AvatarKey,
 		"is_admin": r.IsAdmin, "approved": r.Approved, "disabled": r.Disabled, "updated_at": r.UpdatedAt,
+		"manually_approves": r.ManuallyApproves,
 	})
 	return rowsAffected("update account", "account", res.Error, res.RowsAffected)
 }
@@ -121,6 +141,20 @@ func (db *DB) CountLocalAccounts(ctx context.Context) (int64, error) {
 	var n int64
 	err := db.gorm.WithContext(ctx).Model(&accountRow{}).Where("domain = ''").Count(&n).Error
 	return n, translate("count local accounts", "accounts", err)
+}
+
+func derefString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func derefTime(p *time.Time) time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return *p
 }
 
 // rowsAffected turns "no row changed" into ENOTFOUND.

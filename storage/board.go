@@ -21,13 +21,22 @@ type boardRow struct {
 	PinCount    int
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	InboxURL         string
+	SharedInboxURL   string
+	FollowersURL     string
+	PageURL          string
+	ManuallyApproves bool
+	FetchedAt        *time.Time
 }
 
 func (boardRow) TableName() string { return "boards" }
 
 func (r *boardRow) domain() *corkboard.Board {
 	b := &corkboard.Board{ID: r.ID, AccountID: r.AccountID, Slug: r.Slug, Title: r.Title, Description: r.Description,
-		Secret: r.Secret, CoverPinID: deref(r.CoverPinID), PinCount: r.PinCount, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Secret: r.Secret, CoverPinID: deref(r.CoverPinID), PinCount: r.PinCount, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		InboxURL: r.InboxURL, SharedInboxURL: r.SharedInboxURL, FollowersURL: r.FollowersURL, PageURL: r.PageURL,
+		ManuallyApproves: r.ManuallyApproves, FetchedAt: derefTime(r.FetchedAt)}
 	if r.IRI != nil {
 		b.IRI = *r.IRI
 	}
@@ -37,7 +46,9 @@ func (r *boardRow) domain() *corkboard.Board {
 func boardRowFrom(b *corkboard.Board) *boardRow {
 	return &boardRow{ID: b.ID, AccountID: b.AccountID, Slug: b.Slug, Title: b.Title, Description: b.Description,
 		Secret: b.Secret, CoverPinID: optionalID(b.CoverPinID), IRI: optionalString(b.IRI), PinCount: b.PinCount,
-		CreatedAt: b.CreatedAt.UTC(), UpdatedAt: b.UpdatedAt.UTC()}
+		CreatedAt: b.CreatedAt.UTC(), UpdatedAt: b.UpdatedAt.UTC(),
+		InboxURL: b.InboxURL, SharedInboxURL: b.SharedInboxURL, FollowersURL: b.FollowersURL, PageURL: b.PageURL,
+		ManuallyApproves: b.ManuallyApproves, FetchedAt: optionalTime(b.FetchedAt)}
 }
 
 // boardColumns computes the cover: the chosen pin, else the newest.
@@ -59,7 +70,7 @@ func (db *DB) UpdateBoard(ctx context.Context, b *corkboard.Board) error {
 	r := boardRowFrom(b)
 	res := db.gorm.WithContext(ctx).Model(&boardRow{}).Where("id = ?", b.ID).Updates(map[string]any{
 		"slug": r.Slug, "title": r.Title, "description": r.Description, "secret": r.Secret,
-		"cover_pin_id": r.CoverPinID, "updated_at": r.UpdatedAt,
+		"cover_pin_id": r.CoverPinID, "updated_at": r.UpdatedAt, "manually_approves": r.ManuallyApproves,
 	})
 	return rowsAffected("update board", "a board named "+b.Slug, res.Error, res.RowsAffected)
 }

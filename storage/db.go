@@ -4,6 +4,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/corkboard/corkboard"
 	"github.com/glebarez/sqlite"
+	"github.com/riverqueue/river"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -33,6 +35,9 @@ type DB struct {
 	gorm    *gorm.DB
 	dialect string // "sqlite" or "postgres"
 	log     *slog.Logger
+	// inserter is an insert-only River client for Enqueue; the workers
+	// that run jobs are a separate client the server starts.
+	inserter *river.Client[*sql.Tx]
 }
 
 var _ corkboard.Store = (*DB)(nil)
@@ -84,7 +89,12 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s database: %w", dialect, err)
 	}
-	return &DB{gorm: g, dialect: dialect, log: cfg.Logger}, nil
+	db := &DB{gorm: g, dialect: dialect, log: cfg.Logger}
+	if db.inserter, err = db.NewQueueClient(&river.Config{}); err != nil {
+		_ = sqlDB.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // sqliteDSN builds the DSN of the embedded database with WAL, foreign keys,

@@ -53,12 +53,7 @@ func (db *DB) FindFollow(ctx context.Context, followerID, accountID, boardID int
 	if err := q.Take(&r).Error; err != nil {
 		return nil, translate("find follow", "follow", err)
 	}
-	f := &corkboard.Follow{ID: r.ID, FollowerID: r.FollowerID, TargetAccountID: deref(r.TargetAccountID),
-		TargetBoardID: deref(r.TargetBoardID), Pending: r.Pending, CreatedAt: r.CreatedAt}
-	if r.IRI != nil {
-		f.IRI = *r.IRI
-	}
-	return f, nil
+	return r.domain(), nil
 }
 
 // CountFollowers counts accepted followers of a person or board.

@@ -16,6 +16,7 @@ func migrations() []*gormigrate.Migration {
 	return []*gormigrate.Migration{
 		migration0001Initial(),
 		migration0002Pins(),
+		migration0003Federation(),
 	}
 }
 
@@ -31,7 +32,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err := db.migrator(ctx).Migrate(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	return nil
+	return db.migrateQueue(ctx)
 }
 
 // PendingMigrations returns how many migrations are not yet applied.
@@ -54,7 +55,8 @@ func (db *DB) PendingMigrations(ctx context.Context) (int, error) {
 			pending++
 		}
 	}
-	return pending, nil
+	queuePending, err := db.pendingQueueMigrations(ctx)
+	return pending + queuePending, err
 }
 
 // createTables creates tables from frozen structs, in order.

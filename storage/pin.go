@@ -32,6 +32,8 @@ type pinRow struct {
 	CommentCount     int
 	TagsText         string
 	IRI              *string `gorm:"column:iri"`
+	PageURL          string
+	RemoteImageURL   string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 }
@@ -43,13 +45,13 @@ func (pinRow) TableName() string { return "pins" }
 const pinColumns = `pins.id, pins.account_id, pins.board_id, pins.title, pins.description, pins.alt_text, pins.link,
 	pins.image_key, pins.image_content_type, pins.image_width, pins.image_height, pins.image_blurhash, pins.image_color,
 	pins.image_variants, pins.saved_from_id, pins.secret, pins.save_count, pins.like_count, pins.comment_count,
-	pins.tags_text, pins.iri, pins.created_at, pins.updated_at`
+	pins.tags_text, pins.iri, pins.page_url, pins.remote_image_url, pins.created_at, pins.updated_at`
 
 func (r *pinRow) domain() *corkboard.Pin {
 	p := &corkboard.Pin{ID: r.ID, AccountID: r.AccountID, BoardID: r.BoardID, Title: r.Title, Description: r.Description,
 		AltText: r.AltText, Link: r.Link, SavedFromID: deref(r.SavedFromID), Secret: r.Secret, SaveCount: r.SaveCount,
 		LikeCount: r.LikeCount, CommentCount: r.CommentCount, Tags: strings.Fields(r.TagsText),
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		PageURL: r.PageURL, RemoteImageURL: r.RemoteImageURL, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		Image: corkboard.Image{Key: r.ImageKey, ContentType: r.ImageContentType, Width: r.ImageWidth,
 			Height: r.ImageHeight, Blurhash: r.ImageBlurhash, Color: r.ImageColor}}
 	_ = json.Unmarshal([]byte(r.ImageVariants), &p.Image.Variants) // written by us; an error leaves no thumbnails
@@ -66,7 +68,7 @@ func pinRowFrom(p *corkboard.Pin) *pinRow {
 		ImageWidth: p.Image.Width, ImageHeight: p.Image.Height, ImageBlurhash: p.Image.Blurhash, ImageColor: p.Image.Color,
 		ImageVariants: string(variants), SavedFromID: optionalID(p.SavedFromID), Secret: p.Secret,
 		SaveCount: p.SaveCount, LikeCount: p.LikeCount, CommentCount: p.CommentCount,
-		TagsText: strings.Join(p.Tags, " "), IRI: optionalString(p.IRI),
+		TagsText: strings.Join(p.Tags, " "), IRI: optionalString(p.IRI), PageURL: p.PageURL, RemoteImageURL: p.RemoteImageURL,
 		CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC()}
 }
 

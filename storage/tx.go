@@ -11,6 +11,6 @@ import (
 // calls become savepoints.
 func (db *DB) InTx(ctx context.Context, fn func(tx corkboard.Store) error) error {
 	return db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(&DB{gorm: tx, dialect: db.dialect, log: db.log})
+		return fn(&DB{gorm: tx, dialect: db.dialect, log: db.log, inserter: db.inserter})
 	})
 }
