@@ -18,9 +18,11 @@ type Board struct {
 	Title       string
 	Description string
 	Secret      bool
-	CoverPinID  int64  // 0: the newest pin is the cover
-	IRI         string // a remote board's ActivityPub id; empty for local boards
-	PinCount    int
+	CoverPinID  int64 // the chosen cover; 0: the newest pin is the cover
+	// ShownCoverID is the cover pin shown: the chosen one, else the newest.
+	ShownCoverID int64
+	IRI          string // a remote board's ActivityPub id; empty for local boards
+	PinCount     int
 	// Remote boards (Group actors): where they live.
 	InboxURL         string
 	SharedInboxURL   string

@@ -63,7 +63,7 @@ func (s *Service) UpdateBoard(ctx context.Context, actor *Account, id int64, in 
 		if err := s.checkCover(ctx, b, in.CoverPinID); err != nil {
 			return nil, err
 		}
-		b.CoverPinID = in.CoverPinID
+		b.CoverPinID, b.ShownCoverID = in.CoverPinID, in.CoverPinID
 	}
 	err = s.store.InTx(ctx, func(tx Store) error {
 		if err := tx.UpdateBoard(ctx, b); err != nil {
@@ -210,8 +210,8 @@ func (s *Service) Boards(ctx context.Context, viewer, owner *Account) ([]*Board,
 func (s *Service) loadCovers(ctx context.Context, boards []*Board) error {
 	ids := make([]int64, 0, len(boards))
 	for _, b := range boards {
-		if b.CoverPinID != 0 {
-			ids = append(ids, b.CoverPinID)
+		if b.ShownCoverID != 0 {
+			ids = append(ids, b.ShownCoverID)
 		}
 	}
 	if len(ids) == 0 {
@@ -222,7 +222,7 @@ func (s *Service) loadCovers(ctx context.Context, boards []*Board) error {
 		return err
 	}
 	for _, b := range boards {
-		b.Cover = pins[b.CoverPinID]
+		b.Cover = pins[b.ShownCoverID]
 	}
 	return nil
 }

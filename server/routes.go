@@ -40,11 +40,13 @@ func (s *Server) routes() *echo.Echo {
 	pages := web.New(web.Deps{
 		Service: s.svc, BaseURL: s.cfg.BaseURL, Log: s.log, Version: s.cfg.Version,
 		LoginByAddress: limits.loginByAddress, LoginByAccount: limits.loginByAccount, SignupByAddress: limits.signupByAddress,
+		MaxUploadBytes: s.cfg.MaxUploadBytes,
 	})
 	clientAPI := api.New(api.Deps{
 		Service: s.svc, BaseURL: s.cfg.BaseURL, Log: s.log, Version: s.cfg.Version,
 		TokenByAddress: limits.tokenByAddress, PerToken: limits.apiPerToken,
 		LoginByAddress: limits.loginByAddress, LoginByAccount: limits.loginByAccount,
+		MaxUploadBytes: s.cfg.MaxUploadBytes,
 	})
 	e.HTTPErrorHandler = s.errorHandler(pages)
 

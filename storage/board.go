@@ -17,10 +17,12 @@ type boardRow struct {
 	Description string
 	Secret      bool
 	CoverPinID  *int64
-	IRI         *string `gorm:"column:iri"`
-	PinCount    int
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// ShownCoverID is computed (see boardColumns), never written.
+	ShownCoverID *int64  `gorm:"->;column:shown_cover_id"`
+	IRI          *string `gorm:"column:iri"`
+	PinCount     int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 
 	InboxURL         string
 	SharedInboxURL   string
@@ -34,7 +36,7 @@ func (boardRow) TableName() string { return "boards" }
 
 func (r *boardRow) domain() *corkboard.Board {
 	b := &corkboard.Board{ID: r.ID, AccountID: r.AccountID, Slug: r.Slug, Title: r.Title, Description: r.Description,
-		Secret: r.Secret, CoverPinID: deref(r.CoverPinID), PinCount: r.PinCount, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		Secret: r.Secret, CoverPinID: deref(r.CoverPinID), ShownCoverID: deref(r.ShownCoverID), PinCount: r.PinCount, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		InboxURL: r.InboxURL, SharedInboxURL: r.SharedInboxURL, FollowersURL: r.FollowersURL, PageURL: r.PageURL,
 		ManuallyApproves: r.ManuallyApproves, FetchedAt: derefTime(r.FetchedAt)}
 	if r.IRI != nil {
@@ -51,9 +53,9 @@ func boardRowFrom(b *corkboard.Board) *boardRow {
 		ManuallyApproves: b.ManuallyApproves, FetchedAt: optionalTime(b.FetchedAt)}
 }
 
-// boardColumns computes the cover: the chosen pin, else the newest.
+// boardColumns computes the cover shown: the chosen pin, else the newest.
 const boardColumns = `boards.*, COALESCE(boards.cover_pin_id,
-	(SELECT MAX(p.id) FROM pins p WHERE p.board_id = boards.id)) AS cover_pin_id`
+	(SELECT MAX(p.id) FROM pins p WHERE p.board_id = boards.id)) AS shown_cover_id`
 
 // CreateBoard inserts a board and sets its ID.
 func (db *DB) CreateBoard(ctx context.Context, b *corkboard.Board) error {

@@ -24,6 +24,9 @@ type Deps struct {
 	TokenByAddress, PerToken *ratelimit.Limiter
 	// LoginByAddress and LoginByAccount limit the OAuth log-in form.
 	LoginByAddress, LoginByAccount *ratelimit.Limiter
+	// MaxUploadBytes caps an image upload (Config.MaxUploadBytes); the
+	// upload routes are exempt from the server's body limit.
+	MaxUploadBytes int64
 }
 
 // API serves the client API.
@@ -40,6 +43,9 @@ func New(d Deps) *API {
 // Register adds the API's routes: its one route table.
 func (a *API) Register(e *echo.Echo) {
 	cors, auth := corsMiddleware(), a.authenticate
+	// Public reads take a token when one is sent (it shows the viewer's
+	// own secret boards and pins) and need it to have the read scope.
+	maybeAuth, readIfToken := a.authenticateIfToken, requireScopeIfToken
 
 	e.POST("/api/v1/apps", a.createApp, cors)
 	e.GET("/api/v1/apps/verify_credentials", a.verifyApp, cors, auth, requireApp)
@@ -50,6 +56,37 @@ func (a *API) Register(e *echo.Echo) {
 	e.POST("/oauth/revoke", a.revoke, cors)
 
 	e.GET("/api/v1/accounts/verify_credentials", a.verifyCredentials, cors, auth, requireScope("read:accounts", "profile"), requireUser)
+	e.GET("/api/v1/accounts/:id", a.account, cors, maybeAuth, readIfToken("read:accounts"))
+	e.GET("/api/v1/accounts/:id/boards", a.accountBoards, cors, maybeAuth, readIfToken("read:boards"))
+	e.GET("/api/v1/accounts/:id/pins", a.accountPins, cors, maybeAuth, readIfToken("read:statuses"))
+
+	// Boards, pins and comments: Corkboard's own entities. Reads are public
+	// (secret boards and their pins are "not found" to all but their
+	// owner); writes need a token acting for a person.
+	e.POST("/api/v1/boards", a.createBoard, cors, auth, requireScope("write:boards"), requireUser)
+	e.GET("/api/v1/boards/:id", a.board, cors, maybeAuth, readIfToken("read:boards"))
+	e.PATCH("/api/v1/boards/:id", a.updateBoard, cors, auth, requireScope("write:boards"), requireUser)
+	e.PUT("/api/v1/boards/:id", a.updateBoard, cors, auth, requireScope("write:boards"), requireUser)
+	e.DELETE("/api/v1/boards/:id", a.deleteBoard, cors, auth, requireScope("write:boards"), requireUser)
+	e.GET("/api/v1/boards/:id/pins", a.boardPins, cors, maybeAuth, readIfToken("read:statuses"))
+	e.POST("/api/v1/boards/:id/follow", a.followBoard, cors, auth, requireScope("write:follows", "follow"), requireUser)
+	e.POST("/api/v1/boards/:id/unfollow", a.unfollowBoard, cors, auth, requireScope("write:follows", "follow"), requireUser)
+
+	e.POST("/api/v1/pins", a.createPin, cors, auth, requireScope("write:statuses", "write:media"), requireUser)
+	e.GET("/api/v1/pins/:id", a.pin, cors, maybeAuth, readIfToken("read:statuses"))
+	e.PATCH("/api/v1/pins/:id", a.updatePin, cors, auth, requireScope("write:statuses"), requireUser)
+	e.DELETE("/api/v1/pins/:id", a.deletePin, cors, auth, requireScope("write:statuses"), requireUser)
+	e.POST("/api/v1/pins/:id/save", a.savePin, cors, auth, requireScope("write:statuses"), requireUser)
+	e.POST("/api/v1/pins/:id/like", a.likePin, cors, auth, requireScope("write:favourites"), requireUser)
+	e.POST("/api/v1/pins/:id/unlike", a.unlikePin, cors, auth, requireScope("write:favourites"), requireUser)
+	e.GET("/api/v1/pins/:id/comments", a.comments, cors, maybeAuth, readIfToken("read:statuses"))
+	e.POST("/api/v1/pins/:id/comments", a.createComment, cors, auth, requireScope("write:statuses"), requireUser)
+	e.DELETE("/api/v1/comments/:id", a.deleteComment, cors, auth, requireScope("write:statuses"), requireUser)
+
+	e.GET("/api/v1/timelines/home", a.homeTimeline, cors, auth, requireScope("read:statuses"), requireUser)
+	e.GET("/api/v1/tags/:tag/pins", a.tagPins, cors, maybeAuth, readIfToken("read:statuses"))
+	e.GET("/api/v1/search", a.search, cors, maybeAuth, readIfToken("read:search"))
+	e.GET("/api/v1/search/pins", a.searchPins, cors, maybeAuth, readIfToken("read:search"))
 
 	e.GET("/api/v1/instance", a.instanceV1, cors)
 	e.GET("/api/v2/instance", a.instanceV2, cors)

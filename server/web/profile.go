@@ -10,18 +10,20 @@ import (
 
 // profilePage is the data of a person's public page.
 type profilePage struct {
+	*corkboard.ProfileView
 	Profile *corkboard.Account
 	Host    string // for the full handle, @alice@pins.example
 	IsOwner bool
 }
 
 func (w *Web) profile(c echo.Context) error {
-	a, err := w.Service.PublicProfile(c.Request().Context(), c.Param("username"))
+	me := currentAccount(c)
+	v, err := w.Service.ProfilePage(c.Request().Context(), me, c.Param("username"))
 	if err != nil {
 		return err
 	}
-	me := currentAccount(c)
-	page := profilePage{Profile: a, Host: w.host(), IsOwner: me != nil && me.ID == a.ID}
+	a := v.Account
+	page := profilePage{ProfileView: v, Profile: a, Host: w.host(), IsOwner: me != nil && me.ID == a.ID}
 	return w.render(c, http.StatusOK, "profile", a.Name()+" (@"+a.Username+")", page)
 }
 

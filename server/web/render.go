@@ -17,6 +17,8 @@ import (
 type view struct {
 	Title   string
 	Path    string // the request path, to mark the current nav link
+	Here    string // path and query of this page, for forms' return_to
+	Query   string // what the search box shows: the search on the search page
 	Account *corkboard.Account
 	CSRF    string
 	Flash   *flash
@@ -45,8 +47,8 @@ func (w *Web) render(c echo.Context, status int, name, title string, page any) e
 
 func (w *Web) view(c echo.Context, title string, page any) view {
 	return view{
-		Title: title, Path: c.Request().URL.Path, Account: currentAccount(c), CSRF: csrfToken(c),
-		Flash: w.takeFlash(c), BaseURL: w.BaseURL, Version: w.Version,
+		Title: title, Path: c.Request().URL.Path, Here: requestPath(c), Account: currentAccount(c), CSRF: csrfToken(c),
+		Query: searchQuery(c), Flash: w.takeFlash(c), BaseURL: w.BaseURL, Version: w.Version,
 		CSSURL: w.assets.url("app.css"), JSURL: w.assets.url("app.js"), Page: page,
 	}
 }
@@ -82,8 +84,18 @@ func parsePages(funcs template.FuncMap) (map[string]*template.Template, error) {
 // funcs are the helpers templates may call.
 func (w *Web) funcs() template.FuncMap {
 	return template.FuncMap{
-		"asset":  w.assets.url,
-		"avatar": w.avatarURL,
+		"asset":       w.assets.url,
+		"avatar":      w.avatarURL,
+		"thumb":       thumb,
+		"thumbSet":    thumbSet,
+		"media":       mediaURL,
+		"richText":    richText,
+		"domain":      domain,
+		"count":       countText,
+		"pinURL":      pinURL,
+		"boardURL":    boardURL,
+		"followOf":    followOf,
+		"boardChoice": newBoardChoice,
 	}
 }
 
@@ -94,3 +106,10 @@ func (w *Web) avatarURL(*corkboard.Account) string { return w.assets.url("avatar
 // redirect answers a form post with 303 See Other, so that reloading the
 // next page does not post the form again.
 func redirect(c echo.Context, to string) error { return c.Redirect(http.StatusSeeOther, to) }
+
+func searchQuery(c echo.Context) string {
+	if c.Request().URL.Path != "/search" {
+		return ""
+	}
+	return c.QueryParam("q")
+}

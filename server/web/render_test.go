@@ -66,21 +66,32 @@ func TestEveryPageRenders(t *testing.T) {
 	me := &corkboard.Account{ID: 1, Username: "alice", DisplayName: "Alice", IsAdmin: true, Approved: true,
 		CreatedAt: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
 	inv := &corkboard.Invite{Code: "abc", MaxUses: 1, CreatedAt: me.CreatedAt}
+	pin := samplePin(me)
+	grid := pinGrid{Pins: []*corkboard.Pin{pin}, Next: "/?before=1", MyBoards: []*corkboard.Board{pin.Board}, CSRF: "t", ReturnTo: "/"}
+	comment := &corkboard.Comment{ID: 3, Text: "Lovely #bread https://example.com/x", Account: me, AccountID: me.ID, CreatedAt: me.CreatedAt}
 	pages := map[string]any{
 		"admin": adminPage{Mode: corkboard.RegistrationInvite, Modes: registrationModes(), Pending: []*corkboard.Account{me},
 			Invites: []inviteRow{{Invite: inv, Link: "http://example.test/signup?invite=abc", Usable: true}}},
-		"error":            errorPage{Status: 404, Heading: "Page not found", Message: "Gone."},
-		"home":             nil,
-		"landing":          landingPage{Mode: corkboard.RegistrationOpen},
-		"login":            loginPage{Error: "Wrong username or password."},
-		"not_setup":        nil,
-		"profile":          profilePage{Profile: me, Host: "example.test", IsOwner: true},
-		"search":           struct{ Query string }{"bread"},
+		"board":      boardPage{BoardView: &corkboard.BoardView{Board: pin.Board, Followers: 2}, Grid: grid, IsOwner: true},
+		"board_form": boardForm{Board: pin.Board, Title: "Bread", Error: "A board needs a title."},
+		"error":      errorPage{Status: 404, Heading: "Page not found", Message: "Gone."},
+		"home":       homePage{Grid: grid},
+		"landing":    landingPage{Mode: corkboard.RegistrationOpen},
+		"login":      loginPage{Error: "Wrong username or password."},
+		"not_setup":  nil,
+		"pin": pinPage{PinView: &corkboard.PinView{Pin: pin, Comments: []*corkboard.Comment{comment}, More: grid.Pins},
+			More: grid, Save: grid.SaveFor(pin), IsOwner: true},
+		"pin_edit": pinEditForm{Pin: pin, Boards: grid.MyBoards, PinEdit: corkboard.PinEdit{Title: "Loaf"}},
+		"pin_new":  pinForm{Boards: grid.MyBoards, Source: sourceImageURL, ImageURL: "https://example.com/a.png", MaxSize: "20 MB"},
+		"profile": profilePage{ProfileView: &corkboard.ProfileView{Account: me, Boards: grid.MyBoards, Followers: 1},
+			Profile: me, Host: "example.test", IsOwner: true},
+		"search":           searchPage{Query: "bread", Grid: grid, Boards: grid.MyBoards, People: []*corkboard.Account{me}, MoreBoards: true},
 		"settings_profile": settingsProfilePage{DisplayName: "Alice"},
 		"setup":            setupPage{Token: "t"},
 		"signup":           signupPage{Mode: corkboard.RegistrationApproval},
 		"signup_closed":    nil,
 		"signup_thanks":    me,
+		"tag":              tagPage{Tag: "bread", Grid: grid},
 	}
 	w := newTestWeb()
 	if len(pages) != len(w.pages) {
@@ -96,4 +107,15 @@ func TestEveryPageRenders(t *testing.T) {
 			t.Errorf("%s: Cache-Control %q", name, rec.Header().Get("Cache-Control"))
 		}
 	}
+}
+
+// samplePin is a hydrated pin on a board, saved from another pin.
+func samplePin(owner *corkboard.Account) *corkboard.Pin {
+	im := corkboard.Image{Key: "a/b.png", Width: 1000, Height: 1500, Color: "#aa8844",
+		Variants: []corkboard.ImageVariant{{Width: 736, Height: 1104, Key: "a/c.png"}, {Width: 236, Height: 354, Key: "a/d.png"}}}
+	board := &corkboard.Board{ID: 7, AccountID: owner.ID, Slug: "bread", Title: "Bread", Account: owner, PinCount: 1}
+	orig := &corkboard.Pin{ID: 4, Image: im, Link: "https://bakery.example/loaf"}
+	board.Cover = orig
+	return &corkboard.Pin{ID: 5, AccountID: owner.ID, BoardID: board.ID, Title: "Loaf", Description: "Crusty #bread",
+		Link: "https://www.bakery.example/loaf", Image: im, SavedFromID: orig.ID, Account: owner, Board: board, SavedFrom: orig}
 }

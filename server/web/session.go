@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/corkboard/corkboard"
 	"github.com/labstack/echo/v4"
@@ -67,11 +66,12 @@ func (w *Web) requireSignIn(next echo.HandlerFunc) echo.HandlerFunc {
 		if currentAccount(c) != nil {
 			return next(c)
 		}
-		// A post cannot be replayed after signing in, so only pages come back.
+		// A post cannot be replayed after signing in, so an action (a like,
+		// a follow) comes back to the page it was made on, to be made again.
 		if c.Request().Method != http.MethodGet {
-			return redirect(c, "/login")
+			return loginFor(c, postedReturnTo(c))
 		}
-		return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+		return loginFor(c, c.Request().URL.RequestURI())
 	}
 }
 

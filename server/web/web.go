@@ -21,6 +21,8 @@ type Deps struct {
 	Version string
 	// Rate limits for log-in (per address and per account) and sign-up.
 	LoginByAddress, LoginByAccount, SignupByAddress *ratelimit.Limiter
+	// MaxUploadBytes caps a pin's image upload (default 20 MB).
+	MaxUploadBytes int64
 }
 
 // Web serves the pages. Templates and assets are loaded once, in New.
@@ -58,11 +60,38 @@ func (w *Web) Register(e *echo.Echo) {
 	page := func(method, path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
 		e.Add(method, path, h, append([]echo.MiddlewareFunc{w.loadSession, w.csrf}, m...)...)
 	}
+	signedIn := w.requireSignIn
 	e.GET("/static/*", w.static)
 
 	page(http.MethodGet, "/", w.home)
 	page(http.MethodGet, "/search", w.search)
+	page(http.MethodGet, "/tags/:tag", w.tag)
 	page(http.MethodGet, "/@:username", w.profile)
+	page(http.MethodPost, "/@:username/follow", w.followAccount, signedIn)
+	page(http.MethodPost, "/@:username/unfollow", w.unfollowAccount, signedIn)
+	page(http.MethodGet, "/@:username/:slug", w.board)
+
+	page(http.MethodGet, "/boards/new", w.newBoardForm, signedIn)
+	page(http.MethodPost, "/boards/new", w.createBoard, signedIn)
+	page(http.MethodGet, "/boards/:id/edit", w.editBoardForm, signedIn)
+	page(http.MethodPost, "/boards/:id/edit", w.updateBoard, signedIn)
+	page(http.MethodPost, "/boards/:id/delete", w.deleteBoard, signedIn)
+	page(http.MethodPost, "/boards/:id/follow", w.followBoard, signedIn)
+	page(http.MethodPost, "/boards/:id/unfollow", w.unfollowBoard, signedIn)
+
+	page(http.MethodGet, "/pins/new", w.newPinForm, signedIn)
+	// The pin form carries a file: its body is read under the upload cap
+	// before the CSRF check reads the token from it (see parseUpload).
+	e.POST("/pins", w.createPin, w.loadSession, signedIn, w.parseUpload, w.csrf)
+	page(http.MethodGet, "/pins/:id", w.pin)
+	page(http.MethodGet, "/pins/:id/edit", w.editPinForm, signedIn)
+	page(http.MethodPost, "/pins/:id/edit", w.updatePin, signedIn)
+	page(http.MethodPost, "/pins/:id/delete", w.deletePin, signedIn)
+	page(http.MethodPost, "/pins/:id/like", w.likePin, signedIn)
+	page(http.MethodPost, "/pins/:id/unlike", w.unlikePin, signedIn)
+	page(http.MethodPost, "/pins/:id/save", w.savePin, signedIn)
+	page(http.MethodPost, "/pins/:id/comments", w.comment, signedIn)
+	page(http.MethodPost, "/comments/:id/delete", w.deleteComment, signedIn)
 
 	page(http.MethodGet, "/login", w.loginForm)
 	page(http.MethodPost, "/login", w.login)
@@ -72,8 +101,8 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodGet, "/setup", w.setupForm)
 	page(http.MethodPost, "/setup", w.setup)
 
-	page(http.MethodGet, "/settings/profile", w.settingsProfileForm, w.requireSignIn)
-	page(http.MethodPost, "/settings/profile", w.settingsProfile, w.requireSignIn)
+	page(http.MethodGet, "/settings/profile", w.settingsProfileForm, signedIn)
+	page(http.MethodPost, "/settings/profile", w.settingsProfile, signedIn)
 
 	page(http.MethodGet, "/admin", w.admin, w.requireAdmin)
 	page(http.MethodPost, "/admin/registration", w.adminRegistration, w.requireAdmin)

@@ -66,7 +66,8 @@ func Config(tb testing.TB, kind string) storage.Config {
 	case "sqlite":
 		return storage.Config{DataDir: tb.TempDir()}
 	case "postgres":
-		return storage.Config{URL: NewSchemaURL(tb)}
+		// The data dir still holds media; give it a temporary one too.
+		return storage.Config{URL: NewSchemaURL(tb), DataDir: tb.TempDir()}
 	}
 	tb.Fatalf("unknown database kind %q", kind)
 	return storage.Config{}

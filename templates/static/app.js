@@ -1,5 +1,6 @@
 // Corkboard progressive enhancement. Every page works without this file:
-// it only adds confirmations, closes menus, and eases copying links.
+// it only adds confirmations, closes menus, eases copying links, paints
+// image placeholders, loads more pins as you scroll, and previews uploads.
 (function () {
   "use strict";
 
@@ -41,4 +42,154 @@
       el.select();
     }
   });
+
+  // Images wait on their dominant colour (data-color) rather than grey.
+  // The CSP forbids style attributes in the markup, but not setting a style
+  // from this script; the colour is checked to be "#rrggbb" first.
+  var colorPattern = /^#[0-9a-f]{6}$/i;
+  function paint(root) {
+    root.querySelectorAll("[data-color]").forEach(function (el) {
+      var color = el.getAttribute("data-color");
+      if (!colorPattern.test(color)) {
+        return;
+      }
+      el.style.backgroundColor = color;
+      if (el.tagName === "IMG") {
+        var clear = function () { el.style.backgroundColor = ""; };
+        if (el.complete && el.naturalWidth) {
+          clear();
+        } else {
+          el.addEventListener("load", clear, { once: true });
+        }
+      }
+    });
+  }
+  paint(document);
+
+  // Infinite scroll: when the "More pins" link nears the screen, fetch the
+  // page it points to and append that page's cards. The link stays a link,
+  // so without this (or after an error) a click does the same.
+  function infinite(link) {
+    var wrapper = link.closest(".more-link");
+    var grid = wrapper && wrapper.previousElementSibling;
+    var status = document.querySelector("[data-grid-status]");
+    if (!grid || !grid.hasAttribute("data-grid") || !("IntersectionObserver" in window) || !window.fetch) {
+      return;
+    }
+    var loading = false;
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) {
+        more();
+      }
+    }, { rootMargin: "800px 0px" });
+    function more() {
+      if (loading) {
+        return;
+      }
+      loading = true;
+      wrapper.classList.add("is-loading");
+      fetch(link.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+        .then(function (resp) {
+          if (!resp.ok) {
+            throw new Error("status " + resp.status);
+          }
+          return resp.text();
+        })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var next = doc.querySelector("a[data-more]");
+          var grids = doc.querySelectorAll("[data-grid]");
+          var source = next ? next.closest(".more-link").previousElementSibling : grids[grids.length - 1];
+          var added = 0;
+          Array.prototype.slice.call(source ? source.children : []).forEach(function (item) {
+            var node = document.adoptNode(item);
+            grid.appendChild(node);
+            paint(node);
+            added++;
+          });
+          if (status) {
+            status.textContent = added + " more pins loaded.";
+          }
+          if (next && added > 0) {
+            link.href = next.getAttribute("href");
+          } else {
+            observer.disconnect();
+            wrapper.remove();
+          }
+        })
+        .catch(function () {
+          observer.disconnect(); // leave the link for a click
+        })
+        .then(function () {
+          loading = false;
+          wrapper.classList.remove("is-loading");
+        });
+    }
+    observer.observe(link);
+  }
+  document.querySelectorAll("a[data-more]").forEach(infinite);
+
+  // Upload: drop a file on the zone, see it before publishing, and hear
+  // at once when it is too large or of a kind the server refuses.
+  var accepted = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+  function dropzone(zone) {
+    var form = zone.closest("form");
+    var input = zone.querySelector("input[type=file]");
+    var preview = zone.querySelector("[data-preview]");
+    var error = form.querySelector("[data-upload-error]");
+    var upload = form.querySelector("#source-upload");
+    var maxBytes = parseInt(form.getAttribute("data-max-bytes"), 10) || 0;
+    var url = "";
+    function complain(message) {
+      error.textContent = message;
+      error.hidden = !message;
+    }
+    function show(file) {
+      if (url) {
+        URL.revokeObjectURL(url);
+        url = "";
+      }
+      complain("");
+      preview.hidden = true;
+      zone.classList.remove("has-preview");
+      if (!file) {
+        return;
+      }
+      if (accepted.indexOf(file.type) < 0) {
+        input.value = "";
+        return complain("That file is not an image we accept: choose a JPEG, PNG, GIF or WebP.");
+      }
+      if (maxBytes && file.size > maxBytes) {
+        input.value = "";
+        return complain("That file is too large: the limit is " + form.getAttribute("data-max-size") + ".");
+      }
+      url = URL.createObjectURL(file);
+      preview.src = url;
+      preview.hidden = false;
+      zone.classList.add("has-preview");
+    }
+    input.addEventListener("change", function () { show(input.files[0]); });
+    ["dragenter", "dragover"].forEach(function (type) {
+      zone.addEventListener(type, function (event) {
+        event.preventDefault();
+        zone.classList.add("is-dragover");
+      });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      zone.addEventListener(type, function () { zone.classList.remove("is-dragover"); });
+    });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      var files = event.dataTransfer && event.dataTransfer.files;
+      if (!files || !files.length) {
+        return;
+      }
+      input.files = files;
+      if (upload) {
+        upload.checked = true;
+      }
+      show(files[0]);
+    });
+  }
+  document.querySelectorAll("[data-dropzone]").forEach(dropzone);
 })();

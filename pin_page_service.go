@@ -1,0 +1,60 @@
+package corkboard
+
+import "context"
+
+// PinView is what a pin's page shows beside the pin: its comments, more
+// pins from its board, and whether the viewer follows its owner and board.
+type PinView struct {
+	Pin            *Pin // hydrated: Account, Board, SavedFrom, LikedByMe
+	Comments       []*Comment
+	More           []*Pin // newest pins of the same board, without this one
+	FollowingOwner bool
+	FollowingBoard bool
+}
+
+// PinPage gathers a pin's page as the viewer may see it, in a fixed number
+// of queries: the pin is checked once, not again for its comments.
+func (s *Service) PinPage(ctx context.Context, viewer *Account, id int64, comments, more int) (*PinView, error) {
+	p, err := s.Pin(ctx, viewer, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &PinView{Pin: p}
+	if v.Comments, err = s.pinComments(ctx, p.ID, comments); err != nil {
+		return nil, err
+	}
+	page, err := s.BoardPins(ctx, viewer, p.BoardID, 0, more+1)
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range page.Pins {
+		if q.ID != p.ID && len(v.More) < more {
+			v.More = append(v.More, q)
+		}
+	}
+	if v.FollowingOwner, err = s.Following(ctx, viewer, p.AccountID, 0); err != nil {
+		return nil, err
+	}
+	v.FollowingBoard, err = s.Following(ctx, viewer, 0, p.BoardID)
+	return v, err
+}
+
+// pinComments lists a visible pin's first comments with their authors.
+func (s *Service) pinComments(ctx context.Context, pinID int64, limit int) ([]*Comment, error) {
+	cs, err := s.store.ListComments(ctx, pinID, 0, clampLimit(limit))
+	if err != nil || len(cs) == 0 {
+		return nil, withContext("comments", err)
+	}
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.AccountID
+	}
+	authors, err := s.store.AccountsByIDs(ctx, ids)
+	if err != nil {
+		return nil, withContext("comment authors", err)
+	}
+	for _, c := range cs {
+		c.Account = authors[c.AccountID]
+	}
+	return cs, nil
+}
