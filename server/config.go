@@ -25,8 +25,10 @@ type Config struct {
 	LogLevel       slog.Level
 	LogFormat      string        // "text" or "json"
 	TokenLifetime  time.Duration // OAuth access tokens; 0 = no expiry
-	MaxBodyBytes   int64         // request body cap for forms and JSON (uploads get their own cap)
-	MaxUploadBytes int64         // image upload cap (default 20 MB)
+	// AuthorizedFetch requires signed GETs for every ActivityPub document.
+	AuthorizedFetch bool
+	MaxBodyBytes    int64 // request body cap for forms and JSON (uploads get their own cap)
+	MaxUploadBytes  int64 // image upload cap (default 20 MB)
 	// RateLimitScale multiplies every rate limit burst; tests and load
 	// tests raise it. 0 means 1.
 	RateLimitScale float64

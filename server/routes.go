@@ -54,6 +54,7 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/readyz", s.readyz)
 	e.GET("/media/*", s.serveMedia)
 	clientAPI.Register(e)
+	s.fed.Register(e)
 	pages.Register(e)
 	return e
 }

@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,12 +16,14 @@ import (
 	"time"
 
 	"github.com/corkboard/corkboard"
+	"github.com/corkboard/corkboard/activitypub"
 	"github.com/corkboard/corkboard/media"
 	"github.com/corkboard/corkboard/server/images"
 	"github.com/corkboard/corkboard/server/pagefetch"
 	"github.com/corkboard/corkboard/server/password"
 	"github.com/corkboard/corkboard/storage"
 	"github.com/labstack/echo/v4"
+	"github.com/riverqueue/river"
 )
 
 // Server is one running Corkboard instance.
@@ -30,6 +33,8 @@ type Server struct {
 	db         *storage.DB
 	svc        *corkboard.Service
 	mediaStore *media.LocalStore
+	fed        *activitypub.Federation
+	queue      *river.Client[*sql.Tx] // nil when there are no workers
 	echo       *echo.Echo
 }
 
@@ -52,6 +57,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	if s.db, s.svc, err = openService(ctx, cfg, s.mediaStore); err != nil {
 		_ = s.mediaStore.Close()
+		return nil, err
+	}
+	if err := s.startFederation(); err != nil {
+		_ = s.Close()
 		return nil, err
 	}
 	s.echo = s.routes()
@@ -92,8 +101,19 @@ func (s *Server) Service() *corkboard.Service { return s.svc }
 // Handler returns the instance's HTTP handler, for in-process tests.
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Close releases the database and the media store.
-func (s *Server) Close() error { return errors.Join(s.db.Close(), s.mediaStore.Close()) }
+// Close stops the workers and releases the database and the media store.
+func (s *Server) Close() error {
+	var errs []error
+	if s.queue != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		errs = append(errs, s.queue.Stop(ctx))
+		cancel()
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close())
+	}
+	return errors.Join(append(errs, s.mediaStore.Close())...)
+}
 
 // announceSetup logs a one-time link with which the first visitor creates
 // the admin account, when the instance has no account yet.

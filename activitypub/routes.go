@@ -1,0 +1,45 @@
+package activitypub
+
+import (
+	"github.com/labstack/echo/v4"
+)
+
+// Register adds the federation routes: the one route table of this
+// surface. Documents are served at their IRIs; a browser asking for an
+// actor's IRI is sent to its HTML page (see negotiate for the other way).
+func (f *Federation) Register(e *echo.Echo) {
+	e.Pre(f.negotiate)
+
+	// Discovery.
+	e.GET("/.well-known/webfinger", f.webfinger)
+	e.GET("/.well-known/host-meta", f.hostMeta)
+	e.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
+	e.GET("/nodeinfo/:version", f.nodeinfo)
+
+	// Actors and their collections.
+	e.GET("/actor", f.instanceActor)
+	e.GET("/users/:username", f.person)
+	e.GET("/users/:username/outbox", f.personOutbox)
+	e.GET("/users/:username/followers", f.personFollowers)
+	e.GET("/users/:username/following", f.personFollowing)
+	e.GET("/users/:username/featured", f.personFeatured)
+	e.GET("/boards/:id", f.group)
+	e.GET("/boards/:id/outbox", f.groupOutbox)
+	e.GET("/boards/:id/followers", f.groupFollowers)
+
+	// Objects (reached through negotiate for /pins/:id, which is also
+	// the pin's HTML page).
+	e.GET(apPrefix+"/pins/:id", f.pinObject)
+	e.GET("/comments/:id", f.commentObject)
+	e.GET("/follows/:id", f.followObject)
+
+	// Inboxes.
+	e.POST("/inbox", f.sharedInbox)
+	e.POST("/actor/inbox", f.sharedInbox)
+	e.POST("/users/:username/inbox", f.personInbox)
+	e.POST("/boards/:id/inbox", f.groupInbox)
+}
+
+// apPrefix is where negotiate routes ActivityPub requests for URLs that
+// are also HTML pages.
+const apPrefix = "/_ap"
