@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/corkboard/corkboard"
+	"github.com/corkboard/corkboard/media"
 	"github.com/labstack/echo/v4"
 )
 
@@ -12,8 +13,6 @@ import (
 const (
 	maxCharacters       = 5000
 	maxMediaAttachments = 4
-	imageSizeLimit      = 20 << 20 // bytes, the media intake's cap
-	imageMatrixLimit    = 33177600 // pixels, 7680×4320
 )
 
 type statusesConfig struct {
@@ -40,8 +39,14 @@ func newStatusesConfig() statusesConfig {
 	return statusesConfig{MaxCharacters: maxCharacters, MaxMediaAttachments: maxMediaAttachments, CharactersReservedPerURL: 23}
 }
 
-func newMediaConfig() mediaConfig {
-	return mediaConfig{SupportedMIMETypes: []string{"image/jpeg", "image/png", "image/gif", "image/webp"}, ImageSizeLimit: imageSizeLimit, ImageMatrixLimit: imageMatrixLimit}
+// mediaConfig reports the limits the media pipeline really enforces.
+func (a *API) mediaConfig() mediaConfig {
+	size := a.MaxUploadBytes
+	if size <= 0 {
+		size = media.DefaultMaxBytes
+	}
+	return mediaConfig{SupportedMIMETypes: []string{"image/jpeg", "image/png", "image/gif", "image/webp"},
+		ImageSizeLimit: int(size), ImageMatrixLimit: media.DefaultMaxPixels}
 }
 
 // version is what Mastodon clients parse to decide which features exist:

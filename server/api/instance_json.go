@@ -79,7 +79,7 @@ func (a *API) newInstanceV1(info *corkboard.InstanceInfo) instanceV1JSON {
 		Registrations: registrationsOpen(info), ApprovalRequired: info.RegistrationMode == corkboard.RegistrationApproval,
 		InvitesEnabled: info.RegistrationMode == corkboard.RegistrationInvite, Rules: []struct{}{}}
 	j.Stats.UserCount = info.UserCount
-	j.Configuration.Statuses, j.Configuration.MediaAttachments = newStatusesConfig(), newMediaConfig()
+	j.Configuration.Statuses, j.Configuration.MediaAttachments = newStatusesConfig(), a.mediaConfig()
 	return j
 }
 
@@ -90,7 +90,7 @@ func (a *API) newInstanceV2(info *corkboard.InstanceInfo) instanceV2JSON {
 	// Activity is not tracked yet; every account counts as active.
 	j.Usage.Users.ActiveMonth = info.UserCount
 	j.Thumbnail.URL = a.BaseURL + "/static/logo.svg"
-	j.Configuration.Statuses, j.Configuration.MediaAttachments = newStatusesConfig(), newMediaConfig()
+	j.Configuration.Statuses, j.Configuration.MediaAttachments = newStatusesConfig(), a.mediaConfig()
 	j.Registrations.Enabled = registrationsOpen(info)
 	j.Registrations.ApprovalRequired = info.RegistrationMode == corkboard.RegistrationApproval
 	return j
