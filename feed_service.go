@@ -42,7 +42,7 @@ func (s *Service) TagPins(ctx context.Context, viewer *Account, tag string, befo
 	if tag == "" {
 		return nil, Errorf(EINVALID, "which tag?")
 	}
-	return s.listPins(ctx, viewer, PinQuery{Tag: tag, BeforeID: before, Limit: limit})
+	return s.publicListing(ctx, viewer, PinQuery{Tag: tag, BeforeID: before, Limit: limit})
 }
 
 // SearchPins finds pins by description, tags and title.
@@ -54,7 +54,17 @@ func (s *Service) SearchPins(ctx context.Context, viewer *Account, q string, bef
 	if len(q) > 200 {
 		return nil, Errorf(EINVALID, "the search is too long")
 	}
-	return s.listPins(ctx, viewer, PinQuery{Search: q, BeforeID: before, Limit: limit})
+	return s.publicListing(ctx, viewer, PinQuery{Search: q, BeforeID: before, Limit: limit})
+}
+
+// publicListing lists pins for a page anyone can browse (tags, search),
+// without those of silenced domains.
+func (s *Service) publicListing(ctx context.Context, viewer *Account, q PinQuery) (*Page, error) {
+	page, err := s.listPins(ctx, viewer, q)
+	if err != nil {
+		return nil, err
+	}
+	return page, s.hideSilenced(ctx, page)
 }
 
 // SearchBoards finds public boards (and the viewer's own secret ones).

@@ -25,6 +25,9 @@ type Store interface {
 	Loader
 	SearchStore
 	FederationStore
+	FederationQueryStore
+	RemoteStore
+	ReportStore
 	// InTx runs fn in one database transaction: everything fn does through
 	// the Store it is given commits together or not at all.
 	InTx(ctx context.Context, fn func(tx Store) error) error
@@ -38,6 +41,8 @@ type Service struct {
 	images  ImageIntake
 	fetcher Fetcher
 	fed     Federator
+	remote  Resolver // nil without federation
+	blocks  *blockCache
 	now     func() time.Time
 	opts    ServiceOptions
 
@@ -61,6 +66,10 @@ type ServiceOptions struct {
 	Fetcher Fetcher
 	// Federator federates changes; nil means NopFederator.
 	Federator Federator
+	// NormalizeHost puts a host name in the form domain blocks are
+	// matched in (lowercase ASCII, punycode, no port or trailing dot);
+	// nil accepts ASCII names only (see domainblock_service.go).
+	NormalizeHost func(host string) (string, error)
 }
 
 // NewService builds a Service. now is the clock (time.Now in production).
@@ -77,7 +86,11 @@ func NewService(store Store, hasher PasswordHasher, now func() time.Time, opts S
 	if opts.Federator == nil {
 		opts.Federator = NopFederator{}
 	}
-	return &Service{store: store, hasher: hasher, images: opts.Images, fetcher: opts.Fetcher, fed: opts.Federator, now: now, opts: opts}
+	if opts.NormalizeHost == nil {
+		opts.NormalizeHost = normalizeASCIIHost
+	}
+	return &Service{store: store, hasher: hasher, images: opts.Images, fetcher: opts.Fetcher, fed: opts.Federator,
+		blocks: newBlockCache(), now: now, opts: opts}
 }
 
 // SetFederator installs the Federator once the composition root has built

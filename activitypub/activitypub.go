@@ -35,16 +35,19 @@ type Deps struct {
 	// AllowHTTP lets remote WebFinger and NodeInfo lookups use http://
 	// (true when our own base URL is http, as in tests and local setups).
 	AllowHTTP bool
+	// Delivery tunes outbound delivery (retries, host health, limits).
+	Delivery DeliveryOptions
 }
 
 // Federation is one instance's ActivityPub surface and machinery.
 type Federation struct {
-	// NopFederator stands in for the Federator methods not written yet;
-	// each method defined on *Federation takes precedence over it.
-	corkboard.NopFederator
 	Deps
-	host string // our host[:port], as in acct:alice@host
-	keys *keyCache
+	host  string // our host[:port], as in acct:alice@host
+	keys  *keyCache
+	docs  *docCache   // serialized documents we serve
+	hosts *hostLimits // per-host delivery concurrency and probes
+	// inbound is the receiving side's caches and verifier (verify.go).
+	inbound *inbound
 }
 
 var _ corkboard.Federator = (*Federation)(nil)
@@ -61,7 +64,9 @@ func New(d Deps) (*Federation, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Federation{Deps: d, host: u.Host, keys: newKeyCache()}, nil
+	d.Delivery = d.Delivery.withDefaults()
+	return &Federation{Deps: d, host: u.Host, keys: newKeyCache(), docs: newDocCache(d.Now),
+		hosts: newHostLimits(d.Delivery.PerHost), inbound: newInbound(d.Now)}, nil
 }
 
 // Host returns our host as it appears in handles (may carry a port).

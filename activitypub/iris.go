@@ -3,6 +3,7 @@ package activitypub
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/corkboard/corkboard"
 )
@@ -40,4 +41,44 @@ func (f *Federation) accountIRI(a *corkboard.Account) string {
 		return a.IRI
 	}
 	return f.personIRI(a.Username)
+}
+
+// Activity ids: the IRI of what an activity acts on, plus a fragment that
+// names the act. Deriving them (instead of storing random ones) lets an
+// Undo rebuild the activity it undoes, and keeps a retried delivery the
+// same activity for its receiver.
+//
+//	Create of a pin or comment    {object}#create
+//	Update                        {object}#updates/{unix ms of the change}
+//	Delete                        {object}#delete
+//	a board's Announce of a pin   /boards/{id}#announces/{pin id}
+//	a save's Announce of a remote original   /pins/{copy id}#announce
+//	Like                          /users/{username}#likes/{pin id}
+//	Follow                        /follows/{id} (the follow's own IRI)
+//	Accept, Reject of a follow    {followed actor}#accepts/{follow id}, #rejects/{follow id}
+//	Undo                          {undone activity}#undo, or .../undo after a fragment
+
+func createIRI(objectIRI string) string { return objectIRI + "#create" }
+func deleteIRI(objectIRI string) string { return objectIRI + "#delete" }
+func updateIRI(objectIRI string, at time.Time) string {
+	return objectIRI + "#updates/" + strconv.FormatInt(at.UnixMilli(), 10)
+}
+func announceIRI(boardIRI string, pinID int64) string {
+	return boardIRI + "#announces/" + strconv.FormatInt(pinID, 10)
+}
+func likeIRI(personIRI string, pinID int64) string {
+	return personIRI + "#likes/" + strconv.FormatInt(pinID, 10)
+}
+func answerIRI(actorIRI string, followID int64, accepted bool) string {
+	act := "#rejects/"
+	if accepted {
+		act = "#accepts/"
+	}
+	return actorIRI + act + strconv.FormatInt(followID, 10)
+}
+func undoIRI(activityIRI string) string {
+	if strings.Contains(activityIRI, "#") {
+		return activityIRI + "/undo"
+	}
+	return activityIRI + "#undo"
 }

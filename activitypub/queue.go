@@ -1,6 +1,8 @@
 package activitypub
 
 import (
+	"time"
+
 	"github.com/riverqueue/river"
 )
 
@@ -18,5 +20,9 @@ func (f *Federation) QueueConfig() *river.Config {
 		Queues:      f.queues(),
 		RetryPolicy: f.retryPolicy(),
 		Logger:      f.Log,
+		// 0 keeps River's defaults (poll every 1 s, at most every
+		// 100 ms); tests poll faster.
+		FetchPollInterval: f.Delivery.PollInterval,
+		FetchCooldown:     min(f.Delivery.PollInterval, 100*time.Millisecond),
 	}
 }

@@ -16,22 +16,28 @@ func (f *Federation) Register(e *echo.Echo) {
 	e.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
 	e.GET("/nodeinfo/:version", f.nodeinfo)
 
-	// Actors and their collections.
+	// Actors and their collections. In authorized-fetch mode documents
+	// need a signed request (actors answer unsigned ones with their keys
+	// only); the instance actor is always public, or no one could verify
+	// its signatures.
+	signed, actor := f.requireSignedGET, f.signedOrKeyOnly
 	e.GET("/actor", f.instanceActor)
-	e.GET("/users/:username", f.person)
-	e.GET("/users/:username/outbox", f.personOutbox)
-	e.GET("/users/:username/followers", f.personFollowers)
-	e.GET("/users/:username/following", f.personFollowing)
-	e.GET("/users/:username/featured", f.personFeatured)
-	e.GET("/boards/:id", f.group)
-	e.GET("/boards/:id/outbox", f.groupOutbox)
-	e.GET("/boards/:id/followers", f.groupFollowers)
+	e.GET("/actor/outbox", f.instanceOutbox)
+	e.GET("/users/:username", f.person, actor)
+	e.GET("/users/:username/outbox", f.personOutbox, signed)
+	e.GET("/users/:username/followers", f.personFollowers, signed)
+	e.GET("/users/:username/following", f.personFollowing, signed)
+	e.GET("/users/:username/featured", f.personFeatured, signed)
+	e.GET("/boards/:id", f.group, actor)
+	e.GET("/boards/:id/outbox", f.groupOutbox, signed)
+	e.GET("/boards/:id/followers", f.groupFollowers, signed)
+	e.GET("/boards/:id/following", f.groupFollowing, signed)
 
 	// Objects (reached through negotiate for /pins/:id, which is also
 	// the pin's HTML page).
-	e.GET(apPrefix+"/pins/:id", f.pinObject)
-	e.GET("/comments/:id", f.commentObject)
-	e.GET("/follows/:id", f.followObject)
+	e.GET(apPrefix+"/pins/:id", f.pinObject, signed)
+	e.GET("/comments/:id", f.commentObject, signed)
+	e.GET("/follows/:id", f.followObject, signed)
 
 	// Inboxes.
 	e.POST("/inbox", f.sharedInbox)

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/corkboard/corkboard/activitypub"
 )
 
 // Config is everything an instance is built from. Several instances with
@@ -27,8 +29,11 @@ type Config struct {
 	TokenLifetime  time.Duration // OAuth access tokens; 0 = no expiry
 	// AuthorizedFetch requires signed GETs for every ActivityPub document.
 	AuthorizedFetch bool
-	MaxBodyBytes    int64 // request body cap for forms and JSON (uploads get their own cap)
-	MaxUploadBytes  int64 // image upload cap (default 20 MB)
+	// Delivery tunes outbound federation (retry delays, host health);
+	// zero values are the production defaults, tests shorten them.
+	Delivery       activitypub.DeliveryOptions `json:"-"`
+	MaxBodyBytes   int64                       // request body cap for forms and JSON (uploads get their own cap)
+	MaxUploadBytes int64                       // image upload cap (default 20 MB)
 	// RateLimitScale multiplies every rate limit burst; tests and load
 	// tests raise it. 0 means 1.
 	RateLimitScale float64

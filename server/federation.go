@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/corkboard/corkboard"
 	"github.com/corkboard/corkboard/activitypub"
 	"github.com/corkboard/corkboard/activitypub/safehttp"
 )
@@ -20,13 +21,14 @@ func (s *Server) startFederation() error {
 	fed, err := activitypub.New(activitypub.Deps{
 		Service: s.svc, Store: s.db, BaseURL: s.cfg.BaseURL, Client: client, Log: s.log,
 		Now: s.cfg.Now, Version: s.cfg.Version, AuthorizedFetch: s.cfg.AuthorizedFetch,
-		AllowHTTP: strings.HasPrefix(s.cfg.BaseURL, "http://"),
+		AllowHTTP: strings.HasPrefix(s.cfg.BaseURL, "http://"), Delivery: s.cfg.Delivery,
 	})
 	if err != nil {
 		return fmt.Errorf("federation: %w", err)
 	}
 	s.fed = fed
 	s.svc.SetFederator(fed)
+	s.svc.SetResolver(fed)
 	qc := fed.QueueConfig()
 	if qc == nil {
 		return nil
@@ -40,3 +42,11 @@ func (s *Server) startFederation() error {
 	}
 	return nil
 }
+
+// Store returns the instance's persistence, for tests that seed what only
+// federation creates (remote accounts and their follows).
+func (s *Server) Store() corkboard.Store { return s.db }
+
+// Federation returns the instance's ActivityPub layer, for tests that
+// drive inbox processing directly.
+func (s *Server) Federation() *activitypub.Federation { return s.fed }

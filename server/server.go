@@ -86,7 +86,8 @@ func openService(ctx context.Context, cfg Config, store media.Store) (*storage.D
 		_ = db.Close()
 		return nil, nil, err
 	}
-	opts := corkboard.ServiceOptions{TokenLifetime: cfg.TokenLifetime, BaseURL: cfg.BaseURL}
+	opts := corkboard.ServiceOptions{TokenLifetime: cfg.TokenLifetime, BaseURL: cfg.BaseURL,
+		NormalizeHost: activitypub.NormalizeHost}
 	if store != nil {
 		opts.Images = images.New(media.NewProcessor(media.Limits{MaxBytes: cfg.MaxUploadBytes}), store)
 		opts.Fetcher = pagefetch.New(pagefetch.Config{AllowPrivate: cfg.AllowPrivateAddresses, Version: cfg.Version, BaseURL: cfg.BaseURL})

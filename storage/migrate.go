@@ -17,6 +17,7 @@ func migrations() []*gormigrate.Migration {
 		migration0001Initial(),
 		migration0002Pins(),
 		migration0003Federation(),
+		migration0004Reports(),
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 func newAdminCommand() *cobra.Command {
 	admin := &cobra.Command{Use: "admin", Short: "Administer accounts and the instance"}
 	admin.AddCommand(newCreateUserCommand(), newSetPasswordCommand(), newTokenCommand(), newListUsersCommand(),
-		newApproveCommand(), newRegistrationCommand(), newInviteCommand())
+		newApproveCommand(), newRegistrationCommand(), newInviteCommand(), withBlockCommands(newFederationCommand()))
 	return admin
 }
 

@@ -51,6 +51,12 @@ var settings = []setting{
 		func(c *server.Config, v string) error { c.LogFormat = v; return nil }},
 	{"token-lifetime", "CORKBOARD_TOKEN_LIFETIME", "lifetime of OAuth access tokens, e.g. 720h; 0 means no expiry", func(server.Config) string { return "0" },
 		func(c *server.Config, v string) (err error) { c.TokenLifetime, err = time.ParseDuration(v); return err }},
+	{"authorized-fetch", "CORKBOARD_AUTHORIZED_FETCH", "require a signed request for every ActivityPub document (Mastodon's secure mode)",
+		func(c server.Config) string { return strconv.FormatBool(c.AuthorizedFetch) },
+		func(c *server.Config, v string) (err error) {
+			c.AuthorizedFetch, err = strconv.ParseBool(v)
+			return err
+		}},
 	{"rate-limit-scale", "CORKBOARD_RATE_LIMIT_SCALE", "multiply every rate limit by this factor", func(server.Config) string { return "1" },
 		func(c *server.Config, v string) (err error) {
 			c.RateLimitScale, err = strconv.ParseFloat(v, 64)

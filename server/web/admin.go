@@ -14,6 +14,8 @@ type adminPage struct {
 	Pending   []*corkboard.Account
 	Invites   []inviteRow
 	NewInvite *inviteRow // the invite just created, highlighted with its link
+	// Federation holds the domain blocks and received reports.
+	Federation adminFederation
 }
 
 type modeOption struct{ Value, Label string }
@@ -50,6 +52,9 @@ func (w *Web) admin(c echo.Context) error {
 		return err
 	}
 	page := adminPage{Mode: mode, Modes: registrationModes(), Pending: pending}
+	if page.Federation, err = w.loadAdminFederation(c); err != nil {
+		return err
+	}
 	now, fresh := w.Service.Now(), c.QueryParam("invite")
 	for _, inv := range invites {
 		row := inviteRow{Invite: inv, Link: w.inviteLink(inv.Code), Usable: inv.Usable(now)}

@@ -108,4 +108,6 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodPost, "/admin/registration", w.adminRegistration, w.requireAdmin)
 	page(http.MethodPost, "/admin/accounts/:username/approve", w.adminApprove, w.requireAdmin)
 	page(http.MethodPost, "/admin/invites", w.adminCreateInvite, w.requireAdmin)
+	page(http.MethodPost, "/admin/blocks", w.adminBlockDomain, w.requireAdmin)
+	page(http.MethodPost, "/admin/blocks/remove", w.adminUnblockDomain, w.requireAdmin)
 }
