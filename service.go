@@ -25,6 +25,7 @@ type Store interface {
 	Loader
 	SearchStore
 	FederationStore
+	ConversationStore
 	FederationQueryStore
 	RemoteStore
 	ReportStore
@@ -64,6 +65,9 @@ type ServiceOptions struct {
 	// Images and Fetcher handle pin images; nil disables pin creation.
 	Images  ImageIntake
 	Fetcher Fetcher
+	// NewConversationsPerHour limits how many conversations a person may
+	// start in an hour (0: no limit).
+	NewConversationsPerHour int
 	// Federator federates changes; nil means NopFederator.
 	Federator Federator
 	// NormalizeHost puts a host name in the form domain blocks are

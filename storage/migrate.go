@@ -18,6 +18,7 @@ func migrations() []*gormigrate.Migration {
 		migration0002Pins(),
 		migration0003Federation(),
 		migration0004Reports(),
+		migration0005Conversations(),
 	}
 }
 
