@@ -77,6 +77,9 @@ type Share struct {
 // FederationStore persists what federation needs.
 type FederationStore interface {
 	AccountByIRI(ctx context.Context, iri string) (*Account, error)
+	// RemoteAccountByAcct finds a remote account we already know by its
+	// username (any case) and domain, without asking its server.
+	RemoteAccountByAcct(ctx context.Context, username, domain string) (*Account, error)
 	// UpsertRemoteAccount inserts or refreshes a remote account by IRI and
 	// sets its ID.
 	UpsertRemoteAccount(ctx context.Context, a *Account) error

@@ -37,6 +37,9 @@ func (s *Service) FollowBoard(ctx context.Context, actor *Account, boardID int64
 	if b.AccountID == actor.ID {
 		return nil, Errorf(EINVALID, "this is your own board")
 	}
+	if b.HoldsLoosePins() { // no actor on their server to send a Follow to
+		return nil, Errorf(EINVALID, "follow %s to get these pins", b.Account.Acct())
+	}
 	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID, Pending: b.IRI != ""})
 }
 

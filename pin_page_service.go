@@ -5,11 +5,11 @@ import "context"
 // PinView is what a pin's page shows beside the pin: its comments, more
 // pins from its board, and whether the viewer follows its owner and board.
 type PinView struct {
-	Pin            *Pin // hydrated: Account, Board, SavedFrom, LikedByMe
-	Comments       []*Comment
-	More           []*Pin // newest pins of the same board, without this one
-	FollowingOwner bool
-	FollowingBoard bool
+	Pin         *Pin // hydrated: Account, Board, SavedFrom, LikedByMe
+	Comments    []*Comment
+	More        []*Pin      // newest pins of the same board, without this one
+	OwnerFollow FollowState // the viewer's follow of the pin's owner
+	BoardFollow FollowState // and of its board
 }
 
 // PinPage gathers a pin's page as the viewer may see it, in a fixed number
@@ -32,10 +32,10 @@ func (s *Service) PinPage(ctx context.Context, viewer *Account, id int64, commen
 			v.More = append(v.More, q)
 		}
 	}
-	if v.FollowingOwner, err = s.Following(ctx, viewer, p.AccountID, 0); err != nil {
+	if v.OwnerFollow, err = s.FollowStateOf(ctx, viewer, p.AccountID, 0); err != nil {
 		return nil, err
 	}
-	v.FollowingBoard, err = s.Following(ctx, viewer, 0, p.BoardID)
+	v.BoardFollow, err = s.FollowStateOf(ctx, viewer, 0, p.BoardID)
 	return v, err
 }
 

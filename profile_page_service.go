@@ -8,7 +8,7 @@ type ProfileView struct {
 	Account              *Account
 	Boards               []*Board // with covers; secret ones for their owner only
 	Followers, Following int64
-	FollowedByViewer     bool
+	Follow               FollowState // the viewer's follow of the person
 }
 
 // ProfilePage gathers a person's page.
@@ -25,7 +25,7 @@ func (s *Service) ProfilePage(ctx context.Context, viewer *Account, username str
 		return nil, err
 	}
 	if viewer != nil && viewer.ID != a.ID {
-		v.FollowedByViewer, err = s.Following(ctx, viewer, a.ID, 0)
+		v.Follow, err = s.FollowStateOf(ctx, viewer, a.ID, 0)
 	}
 	return v, err
 }

@@ -22,8 +22,8 @@ func (s *Service) RemoteLike(ctx context.Context, liker *Account, pinID int64) e
 // RemoteUnlike removes a remote person's like, if there is one.
 func (s *Service) RemoteUnlike(ctx context.Context, liker *Account, pinID int64) error {
 	return withContext("remote unlike", s.store.InTx(ctx, func(tx Store) error {
-		removed, err := tx.RemoveLike(ctx, liker.ID, pinID)
-		if err != nil || !removed {
+		likedAt, err := tx.RemoveLike(ctx, liker.ID, pinID)
+		if err != nil || likedAt.IsZero() {
 			return err
 		}
 		return tx.AdjustPinCounts(ctx, pinID, 0, -1, 0)

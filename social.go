@@ -32,7 +32,9 @@ type Follow struct {
 type SocialStore interface {
 	// AddLike records a like; created is false if it already existed.
 	AddLike(ctx context.Context, accountID, pinID int64, now time.Time) (created bool, err error)
-	RemoveLike(ctx context.Context, accountID, pinID int64) (removed bool, err error)
+	// RemoveLike deletes a like and returns when it was made (zero when
+	// there was none): its activity's id derives from that time.
+	RemoveLike(ctx context.Context, accountID, pinID int64) (likedAt time.Time, err error)
 	// LikedPins reports which of pinIDs the account likes, in one query.
 	LikedPins(ctx context.Context, accountID int64, pinIDs []int64) (map[int64]bool, error)
 

@@ -11,8 +11,9 @@ func (s *Service) LikePin(ctx context.Context, actor *Account, pinID int64) (*Pi
 	if err != nil {
 		return nil, err
 	}
+	now := s.now()
 	err = s.store.InTx(ctx, func(tx Store) error {
-		created, err := tx.AddLike(ctx, actor.ID, p.ID, s.now())
+		created, err := tx.AddLike(ctx, actor.ID, p.ID, now)
 		if err != nil || !created {
 			return err
 		}
@@ -20,7 +21,7 @@ func (s *Service) LikePin(ctx context.Context, actor *Account, pinID int64) (*Pi
 		if err := tx.AdjustPinCounts(ctx, p.ID, 0, 1, 0); err != nil {
 			return err
 		}
-		return s.fed.PinLiked(ctx, tx, actor, p)
+		return s.fed.PinLiked(ctx, tx, actor, p, now)
 	})
 	p.LikedByMe = err == nil
 	return p, withContext("like pin", err)
@@ -33,15 +34,15 @@ func (s *Service) UnlikePin(ctx context.Context, actor *Account, pinID int64) (*
 		return nil, err
 	}
 	err = s.store.InTx(ctx, func(tx Store) error {
-		removed, err := tx.RemoveLike(ctx, actor.ID, p.ID)
-		if err != nil || !removed {
+		likedAt, err := tx.RemoveLike(ctx, actor.ID, p.ID)
+		if err != nil || likedAt.IsZero() {
 			return err
 		}
 		p.LikeCount--
 		if err := tx.AdjustPinCounts(ctx, p.ID, 0, -1, 0); err != nil {
 			return err
 		}
-		return s.fed.PinUnliked(ctx, tx, actor, p)
+		return s.fed.PinUnliked(ctx, tx, actor, p, likedAt)
 	})
 	p.LikedByMe = false
 	return p, withContext("unlike pin", err)

@@ -2,6 +2,13 @@ package activitypub
 
 import "time"
 
+// Defaults of the DeliveryOptions an admin can set (cmd/corkboard's
+// settings show them).
+const (
+	DefaultRetryBase       = 30 * time.Second
+	DefaultDeliveryTimeout = time.Minute
+)
+
 // DeliveryOptions tune outbound delivery; zero fields take the defaults.
 // Tests shorten the delays so that an outage and recovery take seconds.
 type DeliveryOptions struct {
@@ -33,6 +40,13 @@ type DeliveryOptions struct {
 	// PollInterval is how often idle workers look for due jobs (River's
 	// default, 1 s, when zero); it bounds how late a retry runs.
 	PollInterval time.Duration
+	// Timeout bounds one delivery attempt (default 1 min; the POST itself
+	// is capped sooner by the HTTP client). It also decides when a job
+	// left running by a process that died (killed, crashed, power lost)
+	// is retried: twice Timeout after its attempt began, when no live
+	// process can still be working on it. River's own default would hold
+	// such deliveries for an hour.
+	Timeout time.Duration
 }
 
 // withDefaults fills in zero fields.
@@ -42,7 +56,8 @@ func (o DeliveryOptions) withDefaults() DeliveryOptions {
 			*d = v
 		}
 	}
-	def(&o.RetryBase, 30*time.Second)
+	def(&o.RetryBase, DefaultRetryBase)
+	def(&o.Timeout, DefaultDeliveryTimeout)
 	def(&o.RetryCap, 8*time.Hour)
 	def(&o.MaxAge, 60*time.Hour)
 	def(&o.UnavailableAfter, 12*time.Hour)

@@ -27,6 +27,9 @@ func (f *Federation) addDeliveryWorkers(w *river.Workers) int {
 	return 1
 }
 
+// Timeout bounds one attempt (DeliveryOptions.Timeout).
+func (w *deliverWorker) Timeout(*river.Job[DeliverArgs]) time.Duration { return w.f.Delivery.Timeout }
+
 // Work delivers, unless the domain is suspended (the job ends), the host
 // is marked unavailable (the job waits, but for the one probe per
 // interval) or already has PerHost deliveries in flight from this process

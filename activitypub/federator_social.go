@@ -2,6 +2,7 @@ package activitypub
 
 import (
 	"context"
+	"time"
 
 	"github.com/corkboard/corkboard"
 	"github.com/corkboard/corkboard/activitypub/vocab"
@@ -9,17 +10,17 @@ import (
 
 // PinLiked tells a remote pin's server that one of our people likes it.
 // A like of a local pin stays here: nothing remote shows like counts.
-func (f *Federation) PinLiked(ctx context.Context, tx Store, liker *corkboard.Account, p *corkboard.Pin) error {
-	return wrap("federate like", f.sendLike(ctx, tx, liker, p, false))
+func (f *Federation) PinLiked(ctx context.Context, tx Store, liker *corkboard.Account, p *corkboard.Pin, likedAt time.Time) error {
+	return wrap("federate like", f.sendLike(ctx, tx, liker, p, likedAt, false))
 }
 
 // PinUnliked withdraws the like with Undo(Like), the Like rebuilt from
 // the same ids.
-func (f *Federation) PinUnliked(ctx context.Context, tx Store, liker *corkboard.Account, p *corkboard.Pin) error {
-	return wrap("federate unlike", f.sendLike(ctx, tx, liker, p, true))
+func (f *Federation) PinUnliked(ctx context.Context, tx Store, liker *corkboard.Account, p *corkboard.Pin, likedAt time.Time) error {
+	return wrap("federate unlike", f.sendLike(ctx, tx, liker, p, likedAt, true))
 }
 
-func (f *Federation) sendLike(ctx context.Context, tx Store, liker *corkboard.Account, p *corkboard.Pin, undo bool) error {
+func (f *Federation) sendLike(ctx context.Context, tx Store, liker *corkboard.Account, p *corkboard.Pin, likedAt time.Time, undo bool) error {
 	if p.IRI == "" || !liker.IsLocal() {
 		return nil
 	}
@@ -28,7 +29,7 @@ func (f *Federation) sendLike(ctx context.Context, tx Store, liker *corkboard.Ac
 		return err
 	}
 	likerIRI := f.personIRI(liker.Username)
-	body, err := activity(vocab.ActivityInput{ID: likeIRI(likerIRI, p.ID), Type: "Like", Actor: likerIRI, Object: p.IRI})
+	body, err := activity(vocab.ActivityInput{ID: likeIRI(likerIRI, p.ID, likedAt), Type: "Like", Actor: likerIRI, Object: p.IRI})
 	if err == nil && undo {
 		body, err = undoJSON(likerIRI, body)
 	}

@@ -32,16 +32,21 @@ func TestFederatorActivities(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		likedAt := time.UnixMilli(1767225600000)
+		likeID := aliceIRI + "#likes/" + itoa(remotePin.ID) + "/1767225600000"
 		cases := []struct {
 			name           string
 			change         func(tx corkboard.Store) error
 			typ, inbox     string
 			signer, object string // object: the object's id (embedded or IRI)
 		}{
-			{"like of a remote pin", func(tx corkboard.Store) error { return o.fed.PinLiked(o.ctx, tx, o.alice, remotePin) },
+			{"like of a remote pin", func(tx corkboard.Store) error { return o.fed.PinLiked(o.ctx, tx, o.alice, remotePin, likedAt) },
 				"Like", bob.InboxURL, aliceIRI, remotePin.IRI},
-			{"unlike rebuilds the Like", func(tx corkboard.Store) error { return o.fed.PinUnliked(o.ctx, tx, o.alice, remotePin) },
-				"Undo", bob.InboxURL, aliceIRI, aliceIRI + "#likes/" + itoa(remotePin.ID)},
+			{"unlike rebuilds the Like", func(tx corkboard.Store) error { return o.fed.PinUnliked(o.ctx, tx, o.alice, remotePin, likedAt) },
+				"Undo", bob.InboxURL, aliceIRI, likeID},
+			{"liking again is a new Like", func(tx corkboard.Store) error {
+				return o.fed.PinLiked(o.ctx, tx, o.alice, remotePin, likedAt.Add(time.Second))
+			}, "Like", bob.InboxURL, aliceIRI, remotePin.IRI},
 			{"follow of a remote person", func(tx corkboard.Store) error { return o.fed.Followed(o.ctx, tx, followOfBob) },
 				"Follow", bob.InboxURL, aliceIRI, bob.IRI},
 			{"follow of a remote board goes to the Group's inbox", func(tx corkboard.Store) error { return o.fed.Followed(o.ctx, tx, followOfBoard) },
@@ -75,6 +80,17 @@ func TestFederatorActivities(t *testing.T) {
 				}
 			})
 		}
+		// Receivers keep each activity id once (and an undone one for
+		// good): a like after an unlike must not reuse the first one's id.
+		var likeIDs []any
+		for _, d := range o.deliveries() {
+			if d.Activity["type"] == "Like" {
+				likeIDs = append(likeIDs, d.Activity["id"])
+			}
+		}
+		if len(likeIDs) != 2 || likeIDs[0] != likeID || likeIDs[1] != aliceIRI+"#likes/"+itoa(remotePin.ID)+"/1767225601000" {
+			t.Errorf("Like ids %v, want %s then a new one", likeIDs, likeID)
+		}
 		if got, err := o.db.FollowByIRI(o.ctx, o.url+"/follows/"+itoa(followOfBob.ID)); err != nil || got.ID != followOfBob.ID {
 			t.Fatalf("the Follow's id was not recorded on the follow: %v, %v", got, err)
 		}
@@ -88,7 +104,7 @@ func TestLocalChangesStayLocal(t *testing.T) {
 		carol := o.localAccount("carol")
 		p := o.pin(o.board, "Lemon tart")
 		fo := o.follow(carol, o.alice.ID, 0)
-		o.inTx(func(tx corkboard.Store) error { return o.fed.PinLiked(o.ctx, tx, carol, p) })
+		o.inTx(func(tx corkboard.Store) error { return o.fed.PinLiked(o.ctx, tx, carol, p, time.Now()) })
 		o.inTx(func(tx corkboard.Store) error { return o.fed.Unfollowed(o.ctx, tx, fo) })
 		o.inTx(func(tx corkboard.Store) error { return o.fed.ProfileUpdated(o.ctx, tx, o.alice) })
 		o.inTx(func(tx corkboard.Store) error { return o.fed.BoardUpdated(o.ctx, tx, o.board) })

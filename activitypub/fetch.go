@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -142,9 +143,27 @@ func isActivityJSON(contentType string) bool {
 // classify marks the fetch failures that a retry cannot fix: addresses we
 // refuse to reach, URLs we refuse to follow, bodies over the cap.
 func classify(err error) error {
-	if errors.Is(err, safehttp.ErrForbiddenAddress) || errors.Is(err, safehttp.ErrUnsupportedURL) ||
-		errors.Is(err, safehttp.ErrTooLarge) || errors.Is(err, safehttp.ErrTooManyRedirects) {
+	if refusedByPolicy(err) {
 		return permanent(err)
 	}
 	return err
+}
+
+func refusedByPolicy(err error) bool {
+	return errors.Is(err, safehttp.ErrForbiddenAddress) || errors.Is(err, safehttp.ErrUnsupportedURL) ||
+		errors.Is(err, safehttp.ErrTooLarge) || errors.Is(err, safehttp.ErrTooManyRedirects)
+}
+
+// unreachable reports whether err is a server that could not be reached
+// (refused, reset, timed out, unknown name) or answered that it is down
+// or busy (408, 429, 5xx), however the error was worded for people: the
+// image fetcher calls it "could not reach" (EINVALID), right for someone
+// who typed an address, wrong for a pin whose server is restarting.
+func unreachable(err error) bool {
+	if refusedByPolicy(err) {
+		return false
+	}
+	var netErr net.Error
+	var status *safehttp.StatusError
+	return errors.As(err, &netErr) || (errors.As(err, &status) && status.Temporary())
 }

@@ -53,7 +53,7 @@ func (f *Federation) accountIRI(a *corkboard.Account) string {
 //	Delete                        {object}#delete
 //	a board's Announce of a pin   /boards/{id}#announces/{pin id}
 //	a save's Announce of a remote original   /pins/{copy id}#announce
-//	Like                          /users/{username}#likes/{pin id}
+//	Like                          /users/{username}#likes/{pin id}/{unix ms of the like}
 //	Follow                        /follows/{id} (the follow's own IRI)
 //	Accept, Reject of a follow    {followed actor}#accepts/{follow id}, #rejects/{follow id}
 //	Undo                          {undone activity}#undo, or .../undo after a fragment
@@ -66,8 +66,11 @@ func updateIRI(objectIRI string, at time.Time) string {
 func announceIRI(boardIRI string, pinID int64) string {
 	return boardIRI + "#announces/" + strconv.FormatInt(pinID, 10)
 }
-func likeIRI(personIRI string, pinID int64) string {
-	return personIRI + "#likes/" + strconv.FormatInt(pinID, 10)
+
+// likeIRI names one like: liking again after an unlike is a new activity,
+// which receivers (ours included) would drop if it reused the undone id.
+func likeIRI(personIRI string, pinID int64, likedAt time.Time) string {
+	return personIRI + "#likes/" + strconv.FormatInt(pinID, 10) + "/" + strconv.FormatInt(likedAt.UnixMilli(), 10)
 }
 func answerIRI(actorIRI string, followID int64, accepted bool) string {
 	act := "#rejects/"

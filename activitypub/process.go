@@ -112,6 +112,7 @@ func (f *Federation) process(ctx context.Context, stored *corkboard.InboxActivit
 	if err := f.checkSuspended(ctx, a.Actor.ID); err != nil {
 		return err
 	}
+	ctx = withStoredActivity(ctx, stored)
 	switch a.Type {
 	case "Follow":
 		return f.processFollow(ctx, a)
@@ -160,6 +161,9 @@ func isPermanent(err error) bool {
 	var p *permanentError
 	if errors.As(err, &p) {
 		return true
+	}
+	if unreachable(err) {
+		return false // the sender will not send it again: retry the fetch
 	}
 	switch corkboard.ErrorCode(err) {
 	case corkboard.EINVALID, corkboard.ENOTFOUND, corkboard.EFORBIDDEN, corkboard.EUNSUPPORTED,

@@ -15,6 +15,9 @@ func (f *Federation) processAnnounce(ctx context.Context, a *vocab.Activity) err
 	if undone, err := f.Store.IsTombstoned(ctx, a.ID); err != nil || undone {
 		return err
 	}
+	if err := f.refuseMessageShare(ctx, a); err != nil {
+		return err
+	}
 	if pinID := f.localPinID(a.Object().ID); pinID != 0 {
 		sharer, err := f.personSender(ctx, a)
 		if err != nil {

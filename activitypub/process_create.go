@@ -10,7 +10,7 @@ import (
 // processCreate handles a new Note: a public (or unlisted) one with an
 // image from someone local people follow becomes a remote pin; a public
 // reply to one of our pins becomes a comment; a direct one is a message
-// (processDirectNote). Anything else (followers-only posts, polls, replies
+// (processDirectNote, process_message.go). Anything else (followers-only posts, polls, replies
 // elsewhere) is not ours to keep.
 func (f *Federation) processCreate(ctx context.Context, a *vocab.Activity) error {
 	ref := a.Object()
@@ -60,14 +60,6 @@ func (f *Federation) createNote(ctx context.Context, a *vocab.Activity, author *
 		return nil // not a pin (we have no content warnings to honour yet)
 	}
 	return f.createPin(ctx, author, o, f.noteBoard(ctx, author, o))
-}
-
-// processDirectNote is where direct messages (direct Notes, ChatMessages)
-// arrive. They are not stored yet: the conversations issue builds on this
-// hook.
-func (f *Federation) processDirectNote(ctx context.Context, a *vocab.Activity, o *vocab.Object) error {
-	f.Log.Info("direct messages arrive in a later issue", "activity", a.ID, "object", o.ID, "actor", a.Actor.ID)
-	return nil
 }
 
 // createPin stores a pin from a person or board that local people

@@ -38,6 +38,9 @@ func (f *Federation) processDelete(ctx context.Context, a *vocab.Activity) error
 	} else if corkboard.ErrorCode(err) != corkboard.ENOTFOUND {
 		return err
 	}
+	if handled, err := f.deleteMessage(ctx, author, id); handled {
+		return err
+	}
 	c, err := f.Store.CommentByIRI(ctx, id)
 	if err != nil {
 		return ignoreNotFound(err)

@@ -103,6 +103,8 @@ func testFixtureActivities(t *testing.T, kind string) {
 		}
 	}
 
+	carol, carolDave, notDave := []**corkboard.Account{&w.carol}, []**corkboard.Account{&w.carol, &w.dave}, []**corkboard.Account{&w.dave}
+	gtsDM := "http://gts.test/users/alice/statuses/01M8AXDXR9KNSKK7HDAFHASWB7"
 	steps := []fixtureStep{
 		{fixture: "gotosocial/accept-follow.json", check: accepted(&w.carol, "gts.test", "/users/alice")},
 		{fixture: "gotosocial/accept-follow-2.json", check: accepted(&w.dave, "gts.test", "/users/alice")},
@@ -164,18 +166,57 @@ func testFixtureActivities(t *testing.T, kind string) {
 		{fixture: "gotosocial/create-note-followers-only.json", check: nothingStored},
 		{fixture: "gotosocial/create-note-public-cw-mention-hashtag.json", check: nothingStored},
 		{fixture: "gotosocial/create-question-poll.json", check: nothingStored},
-		{fixture: "gotosocial/create-note-direct-image-mention.json", check: nothingStored},
-		{fixture: "gotosocial/create-note-direct-reply.json", check: nothingStored},
-		{fixture: "gotosocial/create-note-direct-two-recipients.json", check: nothingStored},
-		{fixture: "gotosocial/create-note-direct-two-recipients-same-host.json", check: nothingStored},
-		{fixture: "fedify/create-note-direct-image-mention.json", check: nothingStored},
-		{fixture: "fedify/create-note-direct-image-mention-cavage.json", check: nothingStored},
-		{fixture: "fedify/create-note-direct-reply.json", check: nothingStored},
-		{fixture: "fedify/create-note-direct-two-recipients.json", check: nothingStored},
-		{fixture: "fedify/create-note-direct-two-recipients-2nd-delivery.json", check: nothingStored},
-		{fixture: "mastodon/create-note-direct-mention.json", check: nothingStored},
-		{fixture: "lemmy/create-chatmessage-private.json", check: nothingStored},
-		{fixture: "pleroma/create-chatmessage.json", check: nothingStored},
+		// Direct messages become conversation messages for the local
+		// people they address, through the shared inbox too, and for
+		// nobody else. Captures addressed to people on other servers are
+		// pointed at carol.
+		{fixture: "gotosocial/create-note-direct-image-mention.json", check: messageFor(carol, notDave, true)},
+		{fixture: "gotosocial/create-note-direct-reply.json", check: both(messageFor(carol, notDave, false),
+			sameConversation(gtsDM))},
+		{fixture: "gotosocial/create-note-direct-two-recipients.json", check: messageFor(carol, notDave, false)},
+		{fixture: "gotosocial/create-note-direct-two-recipients-same-host.json", check: messageFor(carolDave, nil, false)},
+		{fixture: "fedify/create-note-direct-image-mention.json", check: messageFor(carol, notDave, true)},
+		{fixture: "fedify/create-note-direct-image-mention-cavage.json", check: messageFor(carol, notDave, true)},
+		{fixture: "fedify/create-note-direct-reply.json", check: messageFor(carol, notDave, false)},
+		{fixture: "fedify/create-note-direct-two-recipients.json", check: messageFor(carolDave, nil, false)},
+		{fixture: "fedify/create-note-direct-two-recipients-2nd-delivery.json", check: messageFor(carolDave, nil, false)},
+		{fixture: "mastodon/create-note-direct-mention.json", edit: addressedTo("ds9.lemmy.ml", "/u/banme"),
+			check: messageFor(carol, notDave, false)},
+		{fixture: "lemmy/create-chatmessage-private.json", edit: addressedTo("ds9.lemmy.ml", "/u/lemmy_alpha"),
+			check: messageFor(carol, notDave, false)},
+		{fixture: "pleroma/create-chatmessage.json", edit: addressedTo("2hu.gensokyo", "/users/marisa"),
+			check: messageFor(carol, notDave, false)},
+		// A boost of a message is refused: messages are never shared.
+		{fixture: "gotosocial/announce.json", edit: func(w *inboundWorld, s string) string {
+			s = strings.Replace(s, w.fedPinIRI(w.pin.ID), w.rewrite(gtsDM), 1)
+			return strings.Replace(s, "01M8AXDN1EFVZFN0EBHFZ4Y5P0", "01M8AXDN1EFVZFN0EBHFZ4Y5P9", 1)
+		}, check: func(t *testing.T, w *inboundWorld, a *corkboard.InboxActivity) {
+			if a.LastError == "" || w.pinNow().SaveCount != 1 {
+				t.Errorf("Announce of a message: error %q, carol's pin saves %d; want refused", a.LastError, w.pinNow().SaveCount)
+			}
+		}},
+		// Its sender deletes it: blanked in the thread.
+		{fixture: "gotosocial/delete-note.json", edit: func(w *inboundWorld, s string) string {
+			s = strings.Replace(s, "01M8AXDSZY7Z43YX8Z138G2APJ", "01M8AXDXR9KNSKK7HDAFHASWB7", 1)
+			return strings.Replace(s, "01M8AXE7R5C2FNERF2GPAC6HQQ", "01M8AXE7R5C2FNERF2GPAC6HQM", 1)
+		}, check: func(t *testing.T, w *inboundWorld, _ *corkboard.InboxActivity) {
+			m, err := w.store.MessageByIRI(w.ctx, w.rewrite(gtsDM))
+			if err != nil || m.DeletedAt.IsZero() || m.Text != "" || len(m.Attachment.Images) != 0 {
+				t.Errorf("deleted message = %+v, %v", m, err)
+			}
+		}},
+		// carol blocks a sender: their next message never arrives.
+		{fixture: "fedify/create-note-direct-image-mention-cavage.json", edit: func(w *inboundWorld, s string) string {
+			if err := w.svc.BlockAccount(w.ctx, w.carol, w.remote("fedify-peer2.test", "/users/bob").ID); err != nil {
+				w.t.Fatal(err)
+			}
+			return strings.ReplaceAll(s, "e97da154-946d-4c60-ae5f-1d1e133bc1bb", "e97da154-946d-4c60-ae5f-1d1e133bc1bc")
+		}, check: func(t *testing.T, w *inboundWorld, a *corkboard.InboxActivity) {
+			doc, _ := vocab.DecodeActivity(a.Raw)
+			if m, err := w.store.MessageByIRI(w.ctx, doc.Object().ID); err == nil {
+				t.Errorf("a message from a blocked sender arrived: %+v", m)
+			}
+		}},
 		{fixture: "pixelfed/create-note-reply-mention.json", check: nothingStored},
 		{fixture: "lemmy/announce-create-page.json", check: func(t *testing.T, w *inboundWorld, _ *corkboard.InboxActivity) {
 			if _, err := w.store.AccountByIRI(w.ctx, w.stubs["enterprise.lemmy.ml"].URL+"/c/main"); err == nil {

@@ -24,5 +24,13 @@ func (f *Federation) QueueConfig() *river.Config {
 		// 100 ms); tests poll faster.
 		FetchPollInterval: f.Delivery.PollInterval,
 		FetchCooldown:     min(f.Delivery.PollInterval, 100*time.Millisecond),
+		// A job still "running" well past its timeout was left by a
+		// process that died; River's rescuer retries it (each job's own
+		// Timeout is waited for first, so inbox processing keeps its
+		// longer one). Receivers keep each activity id once, so a
+		// delivery that did reach its inbox before the crash is harmless
+		// to repeat.
+		JobTimeout:           f.Delivery.Timeout,
+		RescueStuckJobsAfter: 2 * f.Delivery.Timeout,
 	}
 }

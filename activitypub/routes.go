@@ -38,6 +38,7 @@ func (f *Federation) Register(e *echo.Echo) {
 	e.GET(apPrefix+"/pins/:id", f.pinObject, signed)
 	e.GET("/comments/:id", f.commentObject, signed)
 	e.GET("/follows/:id", f.followObject, signed)
+	e.GET("/messages/:id", f.messageObject) // signed by a participant, always (object_message.go)
 
 	// Inboxes.
 	e.POST("/inbox", f.sharedInbox)

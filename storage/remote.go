@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"strings"
 
 	"github.com/corkboard/corkboard"
 	"gorm.io/gorm/clause"
@@ -12,6 +13,18 @@ func (db *DB) AccountByIRI(ctx context.Context, iri string) (*corkboard.Account,
 	var row accountRow
 	if err := db.gorm.WithContext(ctx).Where("iri = ?", iri).Take(&row).Error; err != nil {
 		return nil, translate("account by iri", "account", err)
+	}
+	return row.domain(), nil
+}
+
+// RemoteAccountByAcct finds a remote account by username (any case) and
+// domain; the domain index narrows it to one server's accounts.
+func (db *DB) RemoteAccountByAcct(ctx context.Context, username, domain string) (*corkboard.Account, error) {
+	var row accountRow
+	err := db.gorm.WithContext(ctx).Where("domain = ? AND lower(username) = ?", strings.ToLower(domain), strings.ToLower(username)).
+		Where("domain <> ''").Order("id").Take(&row).Error
+	if err != nil {
+		return nil, translate("remote account by acct", "account "+username+"@"+domain, err)
 	}
 	return row.domain(), nil
 }

@@ -2,9 +2,11 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/corkboard/corkboard"
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -23,10 +25,21 @@ func (db *DB) AddLike(ctx context.Context, accountID, pinID int64, now time.Time
 	return res.RowsAffected == 1, translate("add like", "like", res.Error)
 }
 
-// RemoveLike deletes a like; removed is false when there was none.
-func (db *DB) RemoveLike(ctx context.Context, accountID, pinID int64) (bool, error) {
+// RemoveLike deletes a like and returns when it was made; zero when there
+// was none (or another request removed it first).
+func (db *DB) RemoveLike(ctx context.Context, accountID, pinID int64) (time.Time, error) {
+	var row likeRow
+	err := db.gorm.WithContext(ctx).Where("account_id = ? AND pin_id = ?", accountID, pinID).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return time.Time{}, nil
+	} else if err != nil {
+		return time.Time{}, translate("remove like", "like", err)
+	}
 	res := db.gorm.WithContext(ctx).Where("account_id = ? AND pin_id = ?", accountID, pinID).Delete(&likeRow{})
-	return res.RowsAffected == 1, translate("remove like", "like", res.Error)
+	if res.Error != nil || res.RowsAffected == 0 {
+		return time.Time{}, translate("remove like", "like", res.Error)
+	}
+	return row.CreatedAt, nil
 }
 
 // LikedPins reports which of pinIDs the account likes.

@@ -3,6 +3,7 @@ package safehttp
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/netip"
 )
 
@@ -42,3 +43,17 @@ func (e *AddressError) Error() string {
 
 // Is makes errors.Is(err, ErrForbiddenAddress) true for any *AddressError.
 func (e *AddressError) Is(target error) bool { return target == ErrForbiddenAddress }
+
+// StatusError is an answer whose status the caller could not use. Callers
+// that word failures for people keep it in the chain, so that a caller
+// that retries can tell a server that is down or busy from one that
+// refuses.
+type StatusError struct{ Code int }
+
+func (e *StatusError) Error() string { return fmt.Sprintf("HTTP status %d", e.Code) }
+
+// Temporary reports whether the same request may succeed later: 408, 429
+// and 5xx.
+func (e *StatusError) Temporary() bool {
+	return e.Code == http.StatusRequestTimeout || e.Code == http.StatusTooManyRequests || e.Code >= 500
+}

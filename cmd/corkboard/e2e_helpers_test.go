@@ -202,12 +202,14 @@ func startServer(t testing.TB, in instance) *serverProcess {
 	p.cmd = exec.Command(corkboardBinary(t), "serve")
 	p.cmd.Env = processEnv(in.Env)
 	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
+	// A process group of its own, so that cleanup ends anything it started.
+	p.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := p.cmd.Start(); err != nil {
 		t.Fatalf("start corkboard serve: %v", err)
 	}
 	go func() { p.err = p.cmd.Wait(); close(p.done) }()
 	t.Cleanup(func() {
-		_ = p.cmd.Process.Kill()
+		_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
 		<-p.done
 		if t.Failed() {
 			t.Logf("log of corkboard serve on %s:\n%s", p.URL, p.Logs())

@@ -199,6 +199,8 @@ func TestE2EBadSettingExits(t *testing.T) {
 		{"log level", "CORKBOARD_LOG_LEVEL=loud", "CORKBOARD_LOG_LEVEL"},
 		{"token lifetime", "CORKBOARD_TOKEN_LIFETIME=forever", "CORKBOARD_TOKEN_LIFETIME"},
 		{"rate limit scale", "CORKBOARD_RATE_LIMIT_SCALE=fast", "CORKBOARD_RATE_LIMIT_SCALE"},
+		{"delivery retry base", "CORKBOARD_DELIVERY_RETRY_BASE=0s", "CORKBOARD_DELIVERY_RETRY_BASE"},
+		{"delivery timeout", "CORKBOARD_DELIVERY_TIMEOUT=soon", "CORKBOARD_DELIVERY_TIMEOUT"},
 		{"flag", "--log-level=loud", "--log-level"},
 	}
 	for _, c := range cases {

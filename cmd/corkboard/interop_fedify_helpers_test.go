@@ -12,8 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -458,43 +456,4 @@ func interopPNG(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// remoteFollowRoutes lists the client API routes (from server/api's
-// route table, read as source) through which a local person might follow
-// a remote actor: anything about following except boards' follow routes,
-// follow requests and the follower lists. Empty means step (d) of
-// TestFedifyInterop has no endpoint to use yet.
-func remoteFollowRoutes(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "..", "server", "api", "*.go"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("read server/api's routes: %v (%d files)", err, len(files))
-	}
-	route := regexp.MustCompile(`\.(GET|POST|PUT|PATCH)\("(/api/[^"]*)"`)
-	var out []string
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range route.FindAllStringSubmatch(string(src), -1) {
-			path := m[2]
-			switch {
-			case strings.HasPrefix(path, "/api/v1/boards/"),
-				strings.Contains(path, "follow_requests"),
-				strings.Contains(path, "unfollow"),
-				strings.HasSuffix(path, "/followers"),
-				strings.HasSuffix(path, "/following"):
-				continue
-			case strings.Contains(path, "follow"), path == "/api/v2/search", path == "/api/v1/accounts/search":
-				out = append(out, m[1]+" "+path)
-			}
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }

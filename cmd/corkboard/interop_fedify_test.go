@@ -8,7 +8,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -141,25 +140,10 @@ func TestFedifyInterop(t *testing.T) {
 	})
 	t.Logf("(c) the peer's Like counts: like_count of pin %s is 1", pinID)
 
-	// (d) alice follows the peer back: the peer gets a verified Follow
-	// and its Accept is taken.
-	routes := remoteFollowRoutes(t)
-	if len(routes) == 0 {
-		// TODO(remote-follow): the client API has no way yet for a local
-		// person to follow a remote actor. When server/api registers one,
-		// remoteFollowRoutes sees it and this step runs (or, under CI,
-		// fails until aliceFollowsRemote knows how to use it).
-		t.Log("TODO(remote-follow): step (d) skipped: server/api has no route for following a remote actor yet")
-		return
-	}
-	if ok, tried := aliceFollowsRemote(t, api, peer.Actor); !ok {
-		msg := fmt.Sprintf("TODO(remote-follow): server/api registers %v, but step (d) could not follow the peer with it (%s): teach aliceFollowsRemote the new endpoint", routes, tried)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Log(msg)
-		return
-	}
+	// (d) alice follows the peer back through the client API, as
+	// Mastodon clients do: the peer gets a verified Follow, its Accept is
+	// taken, and her relationship turns from requested to following.
+	peerID := aliceFollowsRemote(t, api, peer.Actor)
 	waitFor(t, deadline, "(d) the peer to receive alice's Follow, verified", func() (bool, string) {
 		got := peer.received(t)
 		for _, a := range got {
@@ -187,7 +171,15 @@ func TestFedifyInterop(t *testing.T) {
 	if f := peer.followers(t); !slices.Contains(f, aliceIRI) {
 		t.Errorf("(d) the peer's followers = %v, want alice among them", f)
 	}
-	t.Log("(d) alice follows the peer; its Accept was delivered")
+	waitFor(t, deadline, "(d) alice's relationship with the peer to become following=true", func() (bool, string) {
+		status, body := apiRaw(t, api, http.MethodGet, "/api/v1/accounts/relationships?id[]="+url.QueryEscape(peerID), "", nil)
+		var rels []struct {
+			Following, Requested bool
+		}
+		_ = json.Unmarshal(body, &rels)
+		return status == http.StatusOK && len(rels) == 1 && rels[0].Following && !rels[0].Requested, fmt.Sprintf("%d %s", status, body)
+	})
+	t.Log("(d) alice follows the peer; its Accept was delivered and taken")
 }
 
 // TestFedifyPeerSelfTest runs the peer's own tests (npm test): its actor
@@ -217,60 +209,31 @@ func TestFedifyPeerSelfTest(t *testing.T) {
 }
 
 // aliceFollowsRemote has alice follow the actor at iri through the
-// client API, the way Mastodon clients do: resolve the account by search,
-// then follow it (or the old POST /api/v1/follows). It reports false, with
-// what it tried, when none of those routes exists.
-func aliceFollowsRemote(t *testing.T, api *apiCaller, iri string) (bool, string) {
+// client API, the way Mastodon clients do: resolve the account by search
+// (GET /api/v2/search?resolve=true), then POST /api/v1/accounts/:id/follow.
+// It returns the account's id here; the follow must be requested (or, had
+// the Accept already come, following).
+func aliceFollowsRemote(t *testing.T, api *apiCaller, iri string) string {
 	t.Helper()
-	var tried []string
-	for _, search := range []string{"/api/v2/search?type=accounts&resolve=true&q=", "/api/v1/accounts/search?resolve=true&q="} {
-		path := search + url.QueryEscape(iri)
-		status, body := apiRaw(t, api, http.MethodGet, path, "", nil)
-		if status == http.StatusNotFound {
-			tried = append(tried, "GET "+path+" = 404")
-			continue
-		}
-		if status != http.StatusOK {
-			t.Fatalf("(d) GET %s = %d: %s", path, status, body)
-		}
-		var found struct {
-			Accounts []map[string]any `json:"accounts"`
-		}
-		if strings.HasPrefix(strings.TrimSpace(string(body)), "[") {
-			_ = json.Unmarshal(body, &found.Accounts)
-		} else {
-			_ = json.Unmarshal(body, &found)
-		}
-		id := ""
-		for _, a := range found.Accounts {
-			if a["uri"] == iri || a["url"] == iri || len(found.Accounts) == 1 {
-				id, _ = a["id"].(string)
-			}
-		}
-		if id == "" {
-			t.Fatalf("(d) GET %s did not resolve %s: %s", path, iri, body)
-		}
-		status, body = apiRaw(t, api, http.MethodPost, "/api/v1/accounts/"+url.PathEscape(id)+"/follow", "", nil)
-		if status == http.StatusNotFound {
-			tried = append(tried, fmt.Sprintf("POST /api/v1/accounts/%s/follow = 404: %s", id, body))
-			continue
-		}
-		if status != http.StatusOK {
-			t.Fatalf("(d) POST /api/v1/accounts/%s/follow = %d: %s", id, status, body)
-		}
-		return true, ""
+	path := "/api/v2/search?type=accounts&resolve=true&q=" + url.QueryEscape(iri)
+	status, body := apiRaw(t, api, http.MethodGet, path, "", nil)
+	var found struct {
+		Accounts []struct{ ID, URI, Acct string } `json:"accounts"`
 	}
-	form := url.Values{"uri": {iri}}.Encode()
-	status, body := apiRaw(t, api, http.MethodPost, "/api/v1/follows", "application/x-www-form-urlencoded", []byte(form))
-	switch {
-	case status == http.StatusNotFound:
-		tried = append(tried, "POST /api/v1/follows = 404")
-	case status >= 200 && status < 300:
-		return true, ""
-	default:
-		t.Fatalf("(d) POST /api/v1/follows uri=%s = %d: %s", iri, status, body)
+	if err := json.Unmarshal(body, &found); status != http.StatusOK || err != nil {
+		t.Fatalf("(d) GET %s = %d (%v): %s", path, status, err, body)
 	}
-	return false, strings.Join(tried, "; ")
+	if len(found.Accounts) != 1 || found.Accounts[0].URI != iri {
+		t.Fatalf("(d) GET %s did not resolve %s: %s", path, iri, body)
+	}
+	id := found.Accounts[0].ID
+	status, body = apiRaw(t, api, http.MethodPost, "/api/v1/accounts/"+url.PathEscape(id)+"/follow", "", nil)
+	var rel struct{ Following, Requested bool }
+	if err := json.Unmarshal(body, &rel); status != http.StatusOK || err != nil || !(rel.Requested || rel.Following) {
+		t.Fatalf("(d) POST /api/v1/accounts/%s/follow = %d (%v): %s, want a requested follow", id, status, err, body)
+	}
+	t.Logf("(d) alice follows %s (%s) through the API: %s", found.Accounts[0].Acct, id, body)
+	return id
 }
 
 // apiRaw calls the client API as alice and returns the status and body,

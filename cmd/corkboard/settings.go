@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/corkboard/corkboard/activitypub"
 	"github.com/corkboard/corkboard/activitypub/safehttp"
 	"github.com/corkboard/corkboard/server"
 	"github.com/spf13/pflag"
@@ -57,11 +58,44 @@ var settings = []setting{
 			c.AuthorizedFetch, err = strconv.ParseBool(v)
 			return err
 		}},
+	{"delivery-retry-base", "CORKBOARD_DELIVERY_RETRY_BASE", "wait before retrying a failed delivery to another server; it doubles with each failure, up to 8h",
+		func(server.Config) string { return durationText(activitypub.DefaultRetryBase) },
+		func(c *server.Config, v string) (err error) {
+			c.Delivery.RetryBase, err = positiveDuration(v)
+			return err
+		}},
+	{"delivery-timeout", "CORKBOARD_DELIVERY_TIMEOUT", "longest one delivery may take; deliveries a crashed server left in flight are retried twice this long after they began",
+		func(server.Config) string { return durationText(activitypub.DefaultDeliveryTimeout) },
+		func(c *server.Config, v string) (err error) {
+			c.Delivery.Timeout, err = positiveDuration(v)
+			return err
+		}},
 	{"rate-limit-scale", "CORKBOARD_RATE_LIMIT_SCALE", "multiply every rate limit by this factor", func(server.Config) string { return "1" },
 		func(c *server.Config, v string) (err error) {
 			c.RateLimitScale, err = strconv.ParseFloat(v, 64)
 			return err
 		}},
+}
+
+// positiveDuration parses a duration such as 30s or 5m that must be > 0.
+func positiveDuration(v string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err == nil && d <= 0 {
+		err = fmt.Errorf("must be positive")
+	}
+	return d, err
+}
+
+// durationText writes a duration as an admin would: 1m, not 1m0s.
+func durationText(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // configFileSetting names the optional YAML config file.

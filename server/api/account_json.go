@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"html"
 	"strconv"
 	"strings"
@@ -45,11 +46,13 @@ type sourceJSON struct {
 	Fields    []struct{} `json:"fields"`
 }
 
-// newAccountJSON renders a local account for anyone to see. Counts stay 0
+// newAccountJSON renders an account for anyone to see. Counts stay 0
 // until follows and pins are counted; avatars until uploads are served.
+// A remote account ("bob@host") links to its own server; its avatar is
+// our default, as on our pages, since we do not store remote avatars.
 func (a *API) newAccountJSON(acct *corkboard.Account) accountJSON {
 	avatar, header := a.BaseURL+"/static/avatar.svg", a.BaseURL+"/static/header.svg"
-	return accountJSON{
+	j := accountJSON{
 		ID: strconv.FormatInt(acct.ID, 10), Username: acct.Username, Acct: acct.Acct(), DisplayName: acct.DisplayName,
 		// Mastodon reports the day an account was made, at midnight UTC.
 		CreatedAt: acct.CreatedAt.UTC().Format("2006-01-02") + "T00:00:00.000Z",
@@ -57,6 +60,12 @@ func (a *API) newAccountJSON(acct *corkboard.Account) accountJSON {
 		Avatar: avatar, AvatarStatic: avatar, Header: header, HeaderStatic: header,
 		Emojis: []struct{}{}, Fields: []struct{}{},
 	}
+	if !acct.IsLocal() {
+		j.URI, j.URL = acct.IRI, cmp.Or(acct.ProfileURL, acct.IRI)
+		j.Locked = acct.ManuallyApproves
+		j.Bot = acct.ActorType == "Service" || acct.ActorType == "Application"
+	}
+	return j
 }
 
 // newCredentialAccountJSON renders the signed-in person's own account.

@@ -56,7 +56,14 @@ func (a *API) Register(e *echo.Echo) {
 	e.POST("/oauth/revoke", a.revoke, cors)
 
 	e.GET("/api/v1/accounts/verify_credentials", a.verifyCredentials, cors, auth, requireScope("read:accounts", "profile"), requireUser)
+	e.GET("/api/v1/accounts/lookup", a.lookupAccount, cors, maybeAuth, readIfToken("read:accounts"))
+	e.GET("/api/v1/accounts/search", a.searchAccounts, cors, auth, requireScope("read:accounts"), requireUser)
+	e.GET("/api/v1/accounts/relationships", a.relationships, cors, auth, requireScope("read:follows", "follow"), requireUser)
 	e.GET("/api/v1/accounts/:id", a.account, cors, maybeAuth, readIfToken("read:accounts"))
+	// Following people, here or on other servers (requested until their
+	// server accepts); answered with Mastodon's Relationship.
+	e.POST("/api/v1/accounts/:id/follow", a.followAccount, cors, auth, requireScope("write:follows", "follow"), requireUser)
+	e.POST("/api/v1/accounts/:id/unfollow", a.unfollowAccount, cors, auth, requireScope("write:follows", "follow"), requireUser)
 	e.GET("/api/v1/accounts/:id/boards", a.accountBoards, cors, maybeAuth, readIfToken("read:boards"))
 	e.GET("/api/v1/accounts/:id/pins", a.accountPins, cors, maybeAuth, readIfToken("read:statuses"))
 
@@ -86,6 +93,7 @@ func (a *API) Register(e *echo.Echo) {
 	e.GET("/api/v1/timelines/home", a.homeTimeline, cors, auth, requireScope("read:statuses"), requireUser)
 	e.GET("/api/v1/tags/:tag/pins", a.tagPins, cors, maybeAuth, readIfToken("read:statuses"))
 	e.GET("/api/v1/search", a.search, cors, maybeAuth, readIfToken("read:search"))
+	e.GET("/api/v2/search", a.searchV2, cors, maybeAuth, readIfToken("read:search"))
 	e.GET("/api/v1/search/pins", a.searchPins, cors, maybeAuth, readIfToken("read:search"))
 
 	e.GET("/api/v1/instance", a.instanceV1, cors)

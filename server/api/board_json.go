@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/corkboard/corkboard"
@@ -29,6 +30,9 @@ func (a *API) newBoardJSON(b *corkboard.Board) boardJSON {
 	if b.Account != nil {
 		acct := a.newAccountJSON(b.Account)
 		j.Account, j.URL = &acct, a.Service.BoardURL(b.Account, b)
+	}
+	if b.IRI != "" { // a board on another server: its page is there
+		j.URL = cmp.Or(b.PageURL, b.IRI)
 	}
 	if b.Cover != nil {
 		cover := a.newImageJSON(b.Cover.Image)

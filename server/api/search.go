@@ -15,8 +15,11 @@ type searchJSON struct {
 	Pins     []pinJSON     `json:"pins"`
 }
 
-// search is GET /api/v1/search?q=&type=accounts|boards|pins: the first
-// results of each kind, or of one. Pins are paged at /api/v1/search/pins.
+// search is GET /api/v1/search?q=&type=accounts|boards|pins&resolve=: the
+// first results of each kind, or of one. A handle or actor URL finds that
+// one person or board ("@bob.recipes@host" is a board), fetched from its
+// server with resolve=true and a token. Pins are paged at
+// /api/v1/search/pins.
 func (a *API) search(c echo.Context) error {
 	kind := c.QueryParam("type")
 	if kind != "" && kind != "accounts" && kind != "boards" && kind != "pins" {
@@ -24,11 +27,15 @@ func (a *API) search(c echo.Context) error {
 	}
 	out := searchJSON{Accounts: []accountJSON{}, Boards: []boardJSON{}, Pins: []pinJSON{}}
 	var err error
-	if kind == "" || kind == "accounts" {
-		out.Accounts, err = a.searchAccounts(c)
-	}
-	if err == nil && (kind == "" || kind == "boards") {
-		out.Boards, err = a.searchBoards(c)
+	if q := c.QueryParam("q"); corkboard.IsRemoteQuery(q) {
+		out.Accounts, out.Boards, err = a.searchHitJSON(c, q, kind)
+	} else {
+		if kind == "" || kind == "accounts" {
+			out.Accounts, err = a.findAccounts(c)
+		}
+		if err == nil && (kind == "" || kind == "boards") {
+			out.Boards, err = a.searchBoards(c)
+		}
 	}
 	if err == nil && (kind == "" || kind == "pins") {
 		out.Pins, err = a.searchFirstPins(c)
@@ -39,13 +46,21 @@ func (a *API) search(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-func (a *API) searchAccounts(c echo.Context) ([]accountJSON, error) {
-	people, err := a.Service.SearchPeople(c.Request().Context(), c.QueryParam("q"), readLimit(c))
-	out := make([]accountJSON, len(people))
-	for i, p := range people {
-		out[i] = a.newAccountJSON(p)
+// searchHitJSON is the person or board a handle query names, in the
+// list of its kind when that kind was asked for.
+func (a *API) searchHitJSON(c echo.Context, q, kind string) ([]accountJSON, []boardJSON, error) {
+	accounts, boards := []accountJSON{}, []boardJSON{}
+	acct, b := a.searchHit(c, q)
+	if acct != nil && (kind == "" || kind == "accounts") {
+		accounts = append(accounts, a.newAccountJSON(acct))
 	}
-	return out, err
+	if b != nil && (kind == "" || kind == "boards") {
+		if err := a.Service.LoadBoardCovers(c.Request().Context(), b); err != nil {
+			return nil, nil, err
+		}
+		boards = append(boards, a.newBoardJSON(b))
+	}
+	return accounts, boards, nil
 }
 
 func (a *API) searchBoards(c echo.Context) ([]boardJSON, error) {

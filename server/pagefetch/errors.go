@@ -51,6 +51,13 @@ func failedHost(rawURL string, err error) string {
 }
 
 // statusText renders a status for a message: "404 Not Found".
+// statusError words an unusable answer for people (EINVALID) and keeps
+// its status in the chain for callers that retry: a remote pin's image
+// whose server answers 503 is worth fetching again later.
+func statusError(format string, code int) error {
+	return fmt.Errorf("%w: %w", corkboard.Errorf(corkboard.EINVALID, format, statusText(code)), &safehttp.StatusError{Code: code})
+}
+
 func statusText(code int) string {
 	if t := http.StatusText(code); t != "" {
 		return fmt.Sprintf("%d %s", code, t)

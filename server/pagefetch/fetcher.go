@@ -127,7 +127,7 @@ func (f *Fetcher) FetchImage(ctx context.Context, rawURL string) (io.ReadCloser,
 	switch {
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		resp.Body.Close()
-		return nil, corkboard.Errorf(corkboard.EINVALID, "the image address answered %s", statusText(resp.StatusCode))
+		return nil, statusError("the image address answered %s", resp.StatusCode)
 	case isHTML(resp.Header.Get("Content-Type")):
 		// A common mistake worth a specific answer; other types are left
 		// to the pipeline, since servers often mislabel images.

@@ -18,7 +18,7 @@ type boardPage struct {
 // but its owner (the Service decides).
 func (w *Web) board(c echo.Context) error {
 	me := currentAccount(c)
-	v, err := w.Service.BoardPage(c.Request().Context(), me, c.Param("username"), c.Param("slug"), cursor(c), pageSize)
+	v, err := w.boardView(c, me)
 	if err != nil {
 		return err
 	}
@@ -28,4 +28,14 @@ func (w *Web) board(c echo.Context) error {
 	}
 	page := boardPage{BoardView: v, Grid: newGrid(c, v.Pins, boards), IsOwner: me != nil && me.ID == v.Board.AccountID}
 	return w.render(c, http.StatusOK, "board", v.Board.Title, page)
+}
+
+// boardView gathers a local board (/@alice/recipes) or one on another
+// server (/@bob@host/recipes).
+func (w *Web) boardView(c echo.Context, me *corkboard.Account) (*corkboard.BoardView, error) {
+	ctx, owner, slug := c.Request().Context(), c.Param("username"), c.Param("slug")
+	if w.Service.IsRemoteName(owner) {
+		return w.Service.RemoteBoardPage(ctx, me, owner, slug, cursor(c), pageSize)
+	}
+	return w.Service.BoardPage(ctx, me, localName(owner), slug, cursor(c), pageSize)
 }

@@ -7,16 +7,18 @@ import (
 // Following people and boards. Each is one button that posts here and
 // comes back to the page it was on.
 
+// followAccount follows /@alice, or /@bob@host on another server (whose
+// server then has to accept: the button reads "Requested" until it does).
 func (w *Web) followAccount(c echo.Context) error {
-	username := c.Param("username")
-	_, err := w.Service.FollowAccount(c.Request().Context(), currentAccount(c), username)
-	return w.afterAction(c, err, "/@"+username, "")
+	name := c.Param("username")
+	_, err := w.Service.FollowNamed(c.Request().Context(), currentAccount(c), name)
+	return w.afterAction(c, err, "/@"+name, "")
 }
 
 func (w *Web) unfollowAccount(c echo.Context) error {
-	username := c.Param("username")
-	err := w.Service.UnfollowAccount(c.Request().Context(), currentAccount(c), username)
-	return w.afterAction(c, err, "/@"+username, "")
+	name := c.Param("username")
+	err := w.Service.UnfollowNamed(c.Request().Context(), currentAccount(c), name)
+	return w.afterAction(c, err, "/@"+name, "")
 }
 
 func (w *Web) followBoard(c echo.Context) error {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/corkboard/corkboard"
 	"github.com/labstack/echo/v4"
@@ -16,9 +17,13 @@ type profilePage struct {
 	IsOwner bool
 }
 
+// profile is /@alice, or /@bob@host for a person on another server.
 func (w *Web) profile(c echo.Context) error {
+	if name := c.Param("username"); w.Service.IsRemoteName(name) {
+		return w.remoteProfile(c, name)
+	}
 	me := currentAccount(c)
-	v, err := w.Service.ProfilePage(c.Request().Context(), me, c.Param("username"))
+	v, err := w.Service.ProfilePage(c.Request().Context(), me, localName(c.Param("username")))
 	if err != nil {
 		return err
 	}
@@ -34,4 +39,11 @@ func (w *Web) host() string {
 		return w.BaseURL
 	}
 	return u.Host
+}
+
+// localName is a local person's username from a page address: "alice",
+// also when written as our own handle, "alice@our.host".
+func localName(name string) string {
+	user, _, _ := strings.Cut(name, "@")
+	return user
 }

@@ -94,6 +94,8 @@ func (w *Web) funcs() template.FuncMap {
 		"count":       countText,
 		"pinURL":      pinURL,
 		"boardURL":    boardURL,
+		"profileURL":  profileURL,
+		"remoteCard":  remoteCard,
 		"followOf":    followOf,
 		"boardChoice": newBoardChoice,
 	}

@@ -85,6 +85,8 @@ func TestEveryPageRenders(t *testing.T) {
 		"pin_new":  pinForm{Boards: grid.MyBoards, Source: sourceImageURL, ImageURL: "https://example.com/a.png", MaxSize: "20 MB"},
 		"profile": profilePage{ProfileView: &corkboard.ProfileView{Account: me, Boards: grid.MyBoards, Followers: 1},
 			Profile: me, Host: "example.test", IsOwner: true},
+		"profile_remote": remoteProfilePage{RemoteProfileView: &corkboard.RemoteProfileView{Account: sampleRemote(),
+			Boards: grid.MyBoards, Pins: &corkboard.Page{Pins: grid.Pins}}, Grid: grid},
 		"search":           searchPage{Query: "bread", Grid: grid, Boards: grid.MyBoards, People: []*corkboard.Account{me}, MoreBoards: true},
 		"settings_profile": settingsProfilePage{DisplayName: "Alice"},
 		"setup":            setupPage{Token: "t"},

@@ -19,6 +19,7 @@ const (
 // that show them, and only on the first page of pins.
 type searchPage struct {
 	Query, Tab string
+	Remote     *remoteResult // the person or board a handle query names
 	Grid       pinGrid
 	Boards     []*corkboard.Board
 	People     []*corkboard.Account
@@ -34,7 +35,11 @@ func (w *Web) search(c echo.Context) error {
 	// Boards and people are on the first page only; later pages (and the
 	// infinite scroll that fetches them) carry more pins.
 	if cursor(c) == 0 {
-		if err := w.searchBoardsAndPeople(c, &p); err != nil {
+		var err error
+		if p.Remote, err = w.searchRemote(c, p.Query); err != nil {
+			return err
+		}
+		if err = w.searchBoardsAndPeople(c, &p); err != nil {
 			return err
 		}
 	}

@@ -40,12 +40,22 @@ func mediaURL(key string) string { return "/media/" + key }
 func pinURL(p *corkboard.Pin) string { return "/pins/" + formatID(p.ID) }
 
 // boardURL is a board's page, given its owner (a board loaded alone may
-// not carry its Account).
+// not carry its Account): /@alice/recipes, or /@bob@host/recipes for a
+// board on another server.
 func boardURL(owner *corkboard.Account, b *corkboard.Board) string {
 	if owner == nil || b == nil {
 		return "/"
 	}
-	return "/@" + owner.Username + "/" + b.Slug
+	return profileURL(owner) + "/" + b.Slug
+}
+
+// profileURL is a person's page here: /@alice, or /@bob@host for someone
+// on another server (their page as we know it, not a link away).
+func profileURL(a *corkboard.Account) string {
+	if a == nil {
+		return "/"
+	}
+	return "/@" + a.Acct()
 }
 
 // countText is "1 pin", "2 pins", "1.2k followers": a number with its noun.
@@ -82,16 +92,17 @@ func oneDecimal(f float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(math.Floor(f*10)/10, 'f', 1, 64), ".0")
 }
 
-// followButton is the data of a Follow / Following button: one form that
-// posts to Action + "/follow" or "/unfollow".
+// followButton is the data of a Follow / Following / Requested button:
+// one form that posts to Action + "/follow" or "/unfollow" (which also
+// withdraws a request that is still waiting).
 type followButton struct {
-	Following      bool
+	corkboard.FollowState
 	Action, Label  string
 	CSRF, ReturnTo string
 }
 
-func followOf(following bool, action, csrf, returnTo, label string) followButton {
-	return followButton{Following: following, Action: action, Label: label, CSRF: csrf, ReturnTo: returnTo}
+func followOf(state corkboard.FollowState, action, csrf, returnTo, label string) followButton {
+	return followButton{FollowState: state, Action: action, Label: label, CSRF: csrf, ReturnTo: returnTo}
 }
 
 // boardChoice is the data of a board picker.

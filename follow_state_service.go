@@ -1,0 +1,78 @@
+package corkboard
+
+import "context"
+
+// FollowState is where a viewer stands with a person or board. A follow
+// of someone on another server is Requested until their server accepts.
+type FollowState struct {
+	Following bool // accepted: their pins come to the viewer's feed
+	Requested bool // sent, not accepted yet
+}
+
+// Relationship is the viewer's standing with one person, both ways, as
+// Mastodon clients show it.
+type Relationship struct {
+	AccountID int64
+	FollowState
+	FollowedBy bool // they follow the viewer (accepted)
+}
+
+// maxRelationships bounds one Relationships call (Mastodon clients ask
+// for one page of accounts at a time).
+const maxRelationships = 80
+
+// FollowStateOf returns the viewer's follow of a person (accountID) or a
+// board (boardID); the zero state for anyone signed out.
+func (s *Service) FollowStateOf(ctx context.Context, viewer *Account, accountID, boardID int64) (FollowState, error) {
+	if viewer == nil {
+		return FollowState{}, nil
+	}
+	f, err := s.store.FindFollow(ctx, viewer.ID, accountID, boardID)
+	switch ErrorCode(err) {
+	case "":
+		return FollowState{Following: !f.Pending, Requested: f.Pending}, nil
+	case ENOTFOUND:
+		return FollowState{}, nil
+	}
+	return FollowState{}, withContext("follow state", err)
+}
+
+// Relationships returns the viewer's relationships with the accounts
+// that exist among ids, in the order asked.
+func (s *Service) Relationships(ctx context.Context, viewer *Account, ids []int64) ([]Relationship, error) {
+	if viewer == nil {
+		return nil, Errorf(EUNAUTHORIZED, "sign in first")
+	}
+	if len(ids) > maxRelationships {
+		ids = ids[:maxRelationships]
+	}
+	known, err := s.store.AccountsByIDs(ctx, ids)
+	if err != nil {
+		return nil, withContext("relationships", err)
+	}
+	out := make([]Relationship, 0, len(ids))
+	for _, id := range ids {
+		if known[id] == nil {
+			continue
+		}
+		r, err := s.relationship(ctx, viewer, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// relationship is one Relationship: the viewer's follow of the account,
+// and the account's (accepted) follow of the viewer.
+func (s *Service) relationship(ctx context.Context, viewer *Account, id int64) (Relationship, error) {
+	r := Relationship{AccountID: id}
+	var err error
+	if r.FollowState, err = s.FollowStateOf(ctx, viewer, id, 0); err != nil {
+		return r, err
+	}
+	back, err := s.FollowStateOf(ctx, &Account{ID: id}, viewer.ID, 0)
+	r.FollowedBy = back.Following
+	return r, err
+}
