@@ -19,7 +19,9 @@ import (
 // "running". The restarted sender cannot know which of those arrived, so
 // it retries them all (River's rescuer, twice the delivery timeout after
 // they began); the receiver keeps each activity id once and must apply
-// none twice.
+// none twice. Thawed right after the kill, the receiver may also process
+// requests whose sender is gone, and find it down when it fetches their
+// images: it must try again later, not drop those pins.
 func TestE2EDeliverySurvivesKill(t *testing.T) {
 	t.Parallel()
 	for _, kind := range storagetest.Kinds(t) {

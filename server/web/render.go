@@ -27,6 +27,9 @@ type view struct {
 	CSSURL  string
 	JSURL   string
 	Page    any
+	// Unread is the Messages badge (conversations with unread messages
+	// and requests); nil when signed out.
+	Unread *corkboard.MessageUnread
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -50,6 +53,7 @@ func (w *Web) view(c echo.Context, title string, page any) view {
 		Title: title, Path: c.Request().URL.Path, Here: requestPath(c), Account: currentAccount(c), CSRF: csrfToken(c),
 		Query: searchQuery(c), Flash: w.takeFlash(c), BaseURL: w.BaseURL, Version: w.Version,
 		CSSURL: w.assets.url("app.css"), JSURL: w.assets.url("app.js"), Page: page,
+		Unread: w.loadUnread(c),
 	}
 }
 
@@ -98,6 +102,7 @@ func (w *Web) funcs() template.FuncMap {
 		"remoteCard":  remoteCard,
 		"followOf":    followOf,
 		"boardChoice": newBoardChoice,
+		"badge":       badgeCount,
 	}
 }
 

@@ -94,6 +94,11 @@ func TestEveryPageRenders(t *testing.T) {
 		"signup_closed":    nil,
 		"signup_thanks":    me,
 		"tag":              tagPage{Tag: "bread", Grid: grid},
+		"send":             &sendPage{Pin: pin, Query: "pin=1", To: "@bob", Error: "Nobody called @bob here."},
+		"messages":         inboxPage{Requests: true, Conversations: []*corkboard.ConversationView{sampleConversation(me, pin)}, About: map[int64]*corkboard.Message{}},
+		"thread": threadPage{ConversationView: sampleConversation(me, pin), Messages: []*threadMessage{
+			{Message: sampleConversation(me, pin).LastMessage, Mine: true, Save: grid.SaveFor(pin)}}},
+		"settings_messages": messageSettingsPage{Policy: corkboard.MessagesFromFollowing, Choices: messagePolicyChoices},
 	}
 	w := newTestWeb()
 	if len(pages) != len(w.pages) {
@@ -120,4 +125,14 @@ func samplePin(owner *corkboard.Account) *corkboard.Pin {
 	board.Cover = orig
 	return &corkboard.Pin{ID: 5, AccountID: owner.ID, BoardID: board.ID, Title: "Loaf", Description: "Crusty #bread",
 		Link: "https://www.bakery.example/loaf", Image: im, SavedFromID: orig.ID, Account: owner, Board: board, SavedFrom: orig}
+}
+
+// sampleConversation is a conversation of me with bob whose last message
+// carries pin.
+func sampleConversation(me *corkboard.Account, pin *corkboard.Pin) *corkboard.ConversationView {
+	bob := &corkboard.Account{ID: 2, Username: "bob", Approved: true}
+	m := &corkboard.Message{ID: 5, ConversationID: 4, SenderID: me.ID, Text: "Look", Sender: me, Pin: pin,
+		Attachment: corkboard.MessageAttachment{PinID: pin.ID}, CreatedAt: me.CreatedAt}
+	return &corkboard.ConversationView{Conversation: &corkboard.Conversation{ID: 4}, Me: &corkboard.Member{AccountID: me.ID, State: corkboard.MemberActive, Unread: 1},
+		Others: []*corkboard.Account{bob}, LastMessage: m}
 }
