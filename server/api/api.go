@@ -96,6 +96,19 @@ func (a *API) Register(e *echo.Echo) {
 	e.GET("/api/v2/search", a.searchV2, cors, maybeAuth, readIfToken("read:search"))
 	e.GET("/api/v1/search/pins", a.searchPins, cors, maybeAuth, readIfToken("read:search"))
 
+	// Private messages as Mastodon's direct statuses, conversations and
+	// notifications (message requests: Mastodon 4.3's notification requests).
+	e.POST("/api/v1/statuses", a.createStatus, cors, auth, requireScope("write:statuses"), requireUser)
+	e.GET("/api/v1/statuses/:id", a.status, cors, auth, requireScope("read:statuses"), requireUser)
+	e.GET("/api/v1/statuses/:id/context", a.statusContext, cors, auth, requireScope("read:statuses"), requireUser)
+	e.GET("/api/v1/conversations", a.conversations, cors, auth, requireScope("read:statuses"), requireUser)
+	e.POST("/api/v1/conversations/:id/read", a.readConversation, cors, auth, requireScope("write:conversations"), requireUser)
+	e.DELETE("/api/v1/conversations/:id", a.deleteConversation, cors, auth, requireScope("write:conversations"), requireUser)
+	e.GET("/api/v1/notifications", a.notifications, cors, auth, requireScope("read:notifications"), requireUser)
+	e.GET("/api/v1/notifications/requests", a.notificationRequests, cors, auth, requireScope("read:notifications"), requireUser)
+	e.POST("/api/v1/notifications/requests/:id/accept", a.acceptNotificationRequest, cors, auth, requireScope("write:notifications"), requireUser)
+	e.POST("/api/v1/notifications/requests/:id/dismiss", a.dismissNotificationRequest, cors, auth, requireScope("write:notifications"), requireUser)
+
 	e.GET("/api/v1/instance", a.instanceV1, cors)
 	e.GET("/api/v2/instance", a.instanceV2, cors)
 
