@@ -8,13 +8,15 @@ import (
 )
 
 // negotiate routes ActivityPub requests for URLs that are also HTML pages
-// (a pin's /pins/{id}) to the ActivityPub handlers, before routing. Other
-// IRIs (/users/..., /boards/...) are ActivityPub's own routes.
+// (a pin's /pins/{id}, a message's /messages/{id}) to the ActivityPub
+// handlers, before routing. Other IRIs (/users/..., /boards/...) are
+// ActivityPub's own routes.
 func (f *Federation) negotiate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
 		if r.Method == "GET" || r.Method == "HEAD" {
-			if strings.HasPrefix(r.URL.Path, "/pins/") && WantsActivityJSON(r.Header.Get("Accept")) {
+			if (strings.HasPrefix(r.URL.Path, "/pins/") || strings.HasPrefix(r.URL.Path, "/messages/")) &&
+				WantsActivityJSON(r.Header.Get("Accept")) {
 				r.URL.Path = apPrefix + r.URL.Path
 				r.URL.RawPath = ""
 			}

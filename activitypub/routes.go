@@ -38,7 +38,10 @@ func (f *Federation) Register(e *echo.Echo) {
 	e.GET(apPrefix+"/pins/:id", f.pinObject, signed)
 	e.GET("/comments/:id", f.commentObject, signed)
 	e.GET("/follows/:id", f.followObject, signed)
-	e.GET("/messages/:id", f.messageObject) // signed by a participant, always (object_message.go)
+	// A message's IRI is also its thread's HTML page (for participants
+	// signed in here); negotiate sends ActivityPub requests to this one,
+	// which answers only a request signed by a participant.
+	e.GET(apPrefix+"/messages/:id", f.messageObject)
 
 	// Inboxes.
 	e.POST("/inbox", f.sharedInbox)
