@@ -68,6 +68,9 @@ type MessageAttachment struct {
 	BoardID   int64
 	ProfileID int64
 	Images    []Image
+	// MediaIDs names the sender's pending uploads (MediaAttachment) to
+	// send: their images join Images and they are marked used.
+	MediaIDs []int64
 }
 
 // Message is one message in a conversation.

@@ -71,6 +71,9 @@ func (s *Service) postMessage(ctx context.Context, tx Store, c *Conversation, se
 	if err := tx.CreateMessage(ctx, m); err != nil {
 		return nil, err
 	}
+	if err := useMedia(ctx, tx, m, att.MediaIDs); err != nil {
+		return nil, err
+	}
 	if err := tx.RecordNewMessage(ctx, m); err != nil {
 		return nil, err
 	}

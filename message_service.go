@@ -81,8 +81,15 @@ func (s *Service) checkMessage(ctx context.Context, sender *Account, text string
 	if len([]rune(text)) > 5000 {
 		return Errorf(EINVALID, "a message must be at most 5000 characters")
 	}
-	if text == "" && att.PinID == 0 && att.BoardID == 0 && att.ProfileID == 0 && len(att.Images) == 0 {
+	if text == "" && att.PinID == 0 && att.BoardID == 0 && att.ProfileID == 0 && len(att.Images) == 0 && len(att.MediaIDs) == 0 {
 		return Errorf(EINVALID, "write something or attach a pin")
+	}
+	if len(att.MediaIDs) > 0 {
+		images, err := s.messageMedia(ctx, sender, att.MediaIDs)
+		if err != nil {
+			return err
+		}
+		att.Images = append(att.Images, images...)
 	}
 	if att.PinID != 0 {
 		if _, err := s.Pin(ctx, sender, att.PinID); err != nil {

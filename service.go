@@ -29,6 +29,7 @@ type Store interface {
 	FederationQueryStore
 	RemoteStore
 	ReportStore
+	MediaStore
 	// InTx runs fn in one database transaction: everything fn does through
 	// the Store it is given commits together or not at all.
 	InTx(ctx context.Context, fn func(tx Store) error) error

@@ -19,6 +19,7 @@ func migrations() []*gormigrate.Migration {
 		migration0003Federation(),
 		migration0004Reports(),
 		migration0005Conversations(),
+		migration0006MediaAttachments(),
 	}
 }
 

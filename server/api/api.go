@@ -99,6 +99,10 @@ func (a *API) Register(e *echo.Echo) {
 	// Private messages as Mastodon's direct statuses, conversations and
 	// notifications (message requests: Mastodon 4.3's notification requests).
 	e.POST("/api/v1/statuses", a.createStatus, cors, auth, requireScope("write:statuses"), requireUser)
+	// Images for direct statuses: uploaded first, then named in media_ids[].
+	e.POST("/api/v2/media", a.uploadMedia, cors, auth, requireScope("write:media"), requireUser)
+	e.POST("/api/v1/media", a.uploadMedia, cors, auth, requireScope("write:media"), requireUser)
+	e.GET("/api/v1/media/:id", a.media, cors, auth, requireScope("read:statuses", "write:media"), requireUser)
 	e.GET("/api/v1/statuses/:id", a.status, cors, auth, requireScope("read:statuses"), requireUser)
 	e.GET("/api/v1/statuses/:id/context", a.statusContext, cors, auth, requireScope("read:statuses"), requireUser)
 	e.GET("/api/v1/conversations", a.conversations, cors, auth, requireScope("read:statuses"), requireUser)

@@ -15,7 +15,8 @@ var mentionPattern = regexp.MustCompile(`(?:^|[^\w@/])@([A-Za-z0-9_][A-Za-z0-9_.
 // createStatus is POST /api/v1/statuses: a private message. Only
 // visibility=direct is supported; it goes to the people @mentioned in
 // `status`, or continues the conversation of in_reply_to_id. The
-// extension pin_id attaches a pin.
+// extension pin_id attaches a pin; media_ids[] (up to four of the caller's
+// uploads from POST /api/v2/media, each used once) attach images.
 func (a *API) createStatus(c echo.Context) error {
 	p, err := params(c)
 	if err != nil {
@@ -24,8 +25,9 @@ func (a *API) createStatus(c echo.Context) error {
 	if p.Get("visibility") != "direct" {
 		return corkboard.Errorf(corkboard.EINVALID, "Corkboard publishes pins, not statuses; use POST /api/v1/pins")
 	}
-	if len(p["media_ids[]"]) > 0 || len(p["media_ids"]) > 0 {
-		return corkboard.Errorf(corkboard.EINVALID, "media uploads are not supported yet; attach a pin with pin_id")
+	media, err := mediaIDs(p)
+	if err != nil {
+		return err
 	}
 	pinID, err := formID(p, "pin_id", false)
 	if err != nil {
@@ -36,7 +38,7 @@ func (a *API) createStatus(c echo.Context) error {
 		return err
 	}
 	ctx, actor := c.Request().Context(), viewer(c)
-	text, att := p.Get("status"), corkboard.MessageAttachment{PinID: pinID}
+	text, att := p.Get("status"), corkboard.MessageAttachment{PinID: pinID, MediaIDs: media}
 	var m *corkboard.Message
 	if replyTo != 0 {
 		prev, _, err := a.Service.MessageForViewer(ctx, actor, replyTo)
