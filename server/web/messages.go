@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -20,7 +21,7 @@ type sendPage struct {
 	To      string
 	Text    string
 	Error   string
-	Query   string // pin=1, board=2 or profile=3: what the form carries
+	Query   template.URL // pin=1, board=2 or profile=3: what the form's action carries (a URL, so that html/template keeps its "=")
 }
 
 // sendAttachment reads what is being sent from the query or the form.
@@ -60,13 +61,13 @@ func (w *Web) loadSendPage(c echo.Context, att corkboard.MessageAttachment) (*se
 	var err error
 	switch {
 	case att.PinID != 0:
-		p.Query = "pin=" + formatID(att.PinID)
+		p.Query = template.URL("pin=" + formatID(att.PinID))
 		p.Pin, err = w.Service.Pin(ctx, me, att.PinID)
 	case att.BoardID != 0:
-		p.Query = "board=" + formatID(att.BoardID)
+		p.Query = template.URL("board=" + formatID(att.BoardID))
 		p.Board, err = w.Service.BoardByID(ctx, me, att.BoardID)
 	case att.ProfileID != 0:
-		p.Query = "profile=" + formatID(att.ProfileID)
+		p.Query = template.URL("profile=" + formatID(att.ProfileID))
 		p.Profile, err = w.Service.AccountByID(ctx, att.ProfileID)
 	}
 	return p, err
