@@ -139,6 +139,8 @@ type ConversationStore interface {
 	// people that viewer is still in.
 	ConversationByParticipants(ctx context.Context, key string, viewerID int64) (*Conversation, error)
 	Members(ctx context.Context, conversationID int64) ([]*Member, error)
+	// MembersOf loads the participants of several conversations at once.
+	MembersOf(ctx context.Context, conversationIDs []int64) (map[int64][]*Member, error)
 	AddMember(ctx context.Context, m *Member) error
 	UpdateMember(ctx context.Context, m *Member) error
 	// ListConversations lists a person's conversations in a state, most
@@ -151,6 +153,7 @@ type ConversationStore interface {
 
 	CreateMessage(ctx context.Context, m *Message) error
 	MessageByID(ctx context.Context, id int64) (*Message, error)
+	MessagesByIDs(ctx context.Context, ids []int64) (map[int64]*Message, error)
 	MessageByIRI(ctx context.Context, iri string) (*Message, error)
 	// ListMessages lists a conversation's messages oldest first after afterID.
 	ListMessages(ctx context.Context, conversationID, afterID int64, limit int) ([]*Message, error)

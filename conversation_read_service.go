@@ -20,15 +20,7 @@ func (s *Service) Conversations(ctx context.Context, viewer *Account, state Memb
 	if err != nil {
 		return nil, withContext("conversations", err)
 	}
-	views := make([]*ConversationView, 0, len(cs))
-	for _, c := range cs {
-		v, err := s.conversationView(ctx, viewer, c)
-		if err != nil {
-			return nil, err
-		}
-		views = append(views, v)
-	}
-	return views, nil
+	return s.conversationViews(ctx, viewer, cs)
 }
 
 // Conversation returns one conversation the viewer takes part in.
@@ -37,41 +29,60 @@ func (s *Service) Conversation(ctx context.Context, viewer *Account, id int64) (
 	if err != nil {
 		return nil, err
 	}
-	return s.conversationView(ctx, viewer, c)
+	views, err := s.conversationViews(ctx, viewer, []*Conversation{c})
+	if err != nil {
+		return nil, err
+	}
+	return views[0], nil
 }
 
-func (s *Service) conversationView(ctx context.Context, viewer *Account, c *Conversation) (*ConversationView, error) {
-	if c.Members == nil {
-		var err error
-		if c.Members, err = s.store.Members(ctx, c.ID); err != nil {
-			return nil, withContext("conversation members", err)
+// conversationViews loads members, their accounts and last messages for
+// a page of conversations in three queries, however long the page is.
+func (s *Service) conversationViews(ctx context.Context, viewer *Account, cs []*Conversation) ([]*ConversationView, error) {
+	ids := make([]int64, len(cs))
+	lastIDs := make([]int64, 0, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+		if c.LastMessageID != 0 {
+			lastIDs = append(lastIDs, c.LastMessageID)
 		}
 	}
-	ids := make([]int64, 0, len(c.Members))
-	v := &ConversationView{Conversation: c}
-	for _, m := range c.Members {
-		ids = append(ids, m.AccountID)
-		if m.AccountID == viewer.ID {
-			v.Me = m
+	members, err := s.store.MembersOf(ctx, ids)
+	if err != nil {
+		return nil, withContext("conversation members", err)
+	}
+	var accountIDs []int64
+	for _, ms := range members {
+		for _, m := range ms {
+			accountIDs = append(accountIDs, m.AccountID)
 		}
 	}
-	accounts, err := s.store.AccountsByIDs(ctx, ids)
+	accounts, err := s.store.AccountsByIDs(ctx, accountIDs)
 	if err != nil {
 		return nil, withContext("conversation accounts", err)
 	}
-	for _, m := range c.Members {
-		m.Account = accounts[m.AccountID]
-		if m.AccountID != viewer.ID && m.Account != nil {
-			v.Others = append(v.Others, m.Account)
-		}
+	last, err := s.store.MessagesByIDs(ctx, lastIDs)
+	if err != nil {
+		return nil, withContext("last messages", err)
 	}
-	if c.LastMessageID != 0 {
-		if v.LastMessage, err = s.store.MessageByID(ctx, c.LastMessageID); err != nil {
-			return nil, withContext("last message", err)
+	views := make([]*ConversationView, len(cs))
+	for i, c := range cs {
+		c.Members = members[c.ID]
+		v := &ConversationView{Conversation: c, LastMessage: last[c.LastMessageID]}
+		for _, m := range c.Members {
+			m.Account = accounts[m.AccountID]
+			if m.AccountID == viewer.ID {
+				v.Me = m
+			} else if m.Account != nil {
+				v.Others = append(v.Others, m.Account)
+			}
 		}
-		v.LastMessage.Sender = accounts[v.LastMessage.SenderID]
+		if v.LastMessage != nil {
+			v.LastMessage.Sender = accounts[v.LastMessage.SenderID]
+		}
+		views[i] = v
 	}
-	return v, nil
+	return views, nil
 }
 
 // Messages lists a conversation's messages oldest first, with their

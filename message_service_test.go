@@ -144,3 +144,32 @@ func TestSecretPinsCannotBeSentByOthers(t *testing.T) {
 		}
 	})
 }
+
+// The conversation list costs a fixed number of statements however many
+// conversations it shows: members, accounts and last messages are loaded
+// in batches, never per conversation.
+func TestConversationListQueryCountDoesNotGrow(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		w := newPinWorld(t, db)
+		alice := w.person("alice")
+		for i := 0; i < 6; i++ {
+			friend := w.person("friend" + string(rune('a'+i)))
+			if _, err := w.svc.SendMessage(w.ctx, friend, []int64{alice.ID}, "hi", corkboard.MessageAttachment{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		qc := storagetest.CountQueries(t, db)
+		counts := map[int]int64{}
+		for _, limit := range []int{2, 6} {
+			qc.Reset()
+			views, err := w.svc.Conversations(w.ctx, alice, corkboard.MemberRequest, 0, limit)
+			if err != nil || len(views) != limit || views[0].LastMessage == nil || views[0].LastMessage.Sender == nil || len(views[0].Others) != 1 {
+				t.Fatalf("list of %d: %d views, %v", limit, len(views), err)
+			}
+			counts[limit] = qc.Count()
+		}
+		if counts[2] != counts[6] || counts[6] > 5 {
+			t.Fatalf("%d queries for 2 conversations, %d for 6; want the same, and few", counts[2], counts[6])
+		}
+	})
+}

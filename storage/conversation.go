@@ -104,6 +104,18 @@ func (db *DB) Members(ctx context.Context, conversationID int64) ([]*corkboard.M
 	return out, translate("members", "members", err)
 }
 
+// MembersOf loads the participants of several conversations in one query.
+func (db *DB) MembersOf(ctx context.Context, conversationIDs []int64) (map[int64][]*corkboard.Member, error) {
+	var rows []memberRow
+	err := db.gorm.WithContext(ctx).Where("conversation_id IN ?", unique(conversationIDs)).
+		Order("conversation_id, account_id").Find(&rows).Error
+	out := make(map[int64][]*corkboard.Member, len(conversationIDs))
+	for i := range rows {
+		out[rows[i].ConversationID] = append(out[rows[i].ConversationID], rows[i].domain())
+	}
+	return out, translate("members of", "members", err)
+}
+
 // AddMember adds a participant.
 func (db *DB) AddMember(ctx context.Context, m *corkboard.Member) error {
 	return translate("add member", "member", db.gorm.WithContext(ctx).Create(memberRowFrom(m)).Error)

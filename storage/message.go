@@ -82,6 +82,17 @@ func (db *DB) messageWhere(ctx context.Context, cond string, arg any) (*corkboar
 	return row.domain(), nil
 }
 
+// MessagesByIDs loads messages in one query.
+func (db *DB) MessagesByIDs(ctx context.Context, ids []int64) (map[int64]*corkboard.Message, error) {
+	var rows []messageRow
+	err := db.gorm.WithContext(ctx).Where("id IN ?", unique(ids)).Find(&rows).Error
+	out := make(map[int64]*corkboard.Message, len(rows))
+	for i := range rows {
+		out[rows[i].ID] = rows[i].domain()
+	}
+	return out, translate("messages by ids", "messages", err)
+}
+
 // ListMessages lists a conversation's messages oldest first.
 func (db *DB) ListMessages(ctx context.Context, conversationID, afterID int64, limit int) ([]*corkboard.Message, error) {
 	var rows []messageRow
