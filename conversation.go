@@ -155,16 +155,31 @@ type ConversationStore interface {
 	MessageByID(ctx context.Context, id int64) (*Message, error)
 	MessagesByIDs(ctx context.Context, ids []int64) (map[int64]*Message, error)
 	MessageByIRI(ctx context.Context, iri string) (*Message, error)
-	// ListMessages lists a conversation's messages oldest first after afterID.
-	ListMessages(ctx context.Context, conversationID, afterID int64, limit int) ([]*Message, error)
+	// ListMessages lists a conversation's messages oldest first after
+	// afterID, leaving out those whose sender the viewer blocks.
+	ListMessages(ctx context.Context, conversationID, viewerID, afterID int64, limit int) ([]*Message, error)
+	// ListMessagesBefore lists the newest messages before beforeID (0: the
+	// newest), newest first, with the same filtering.
+	ListMessagesBefore(ctx context.Context, conversationID, viewerID, beforeID int64, limit int) ([]*Message, error)
+	// FirstMessages loads the first message of each conversation.
+	FirstMessages(ctx context.Context, conversationIDs []int64) (map[int64]*Message, error)
 	MarkMessageDeleted(ctx context.Context, id int64, at time.Time) error
-	// CountUnread adds n to the unread count of every member but the sender
-	// (and sets conversation.last_message_id).
+	// RecordNewMessage adds one to the unread count of every member but
+	// the sender and those who block the sender, and sets the
+	// conversation's last message.
 	RecordNewMessage(ctx context.Context, m *Message) error
 
 	AddBlock(ctx context.Context, b *Block) error
 	RemoveBlock(ctx context.Context, blockerID, targetID int64) error
 	IsBlocked(ctx context.Context, blockerID, targetID int64) (bool, error)
+	// ListBlocked lists the people someone blocks, most recent first.
+	ListBlocked(ctx context.Context, blockerID int64, limit int) ([]*Account, error)
+	// BlockBetween finds one person's block of another (ENOTFOUND if none).
+	BlockBetween(ctx context.Context, blockerID, targetID int64) (*Block, error)
+	// BlockersAmong returns which of candidateIDs block targetID.
+	BlockersAmong(ctx context.Context, targetID int64, candidateIDs []int64) (map[int64]bool, error)
+	// BlockedAmong returns which of candidateIDs blockerID blocks.
+	BlockedAmong(ctx context.Context, blockerID int64, candidateIDs []int64) (map[int64]bool, error)
 
 	CreateNotification(ctx context.Context, n *Notification) error
 	ListNotifications(ctx context.Context, accountID, beforeID int64, limit int) ([]*Notification, error)

@@ -117,9 +117,35 @@ func (s *Service) BlockAccount(ctx context.Context, viewer *Account, targetID in
 	}))
 }
 
-// UnblockAccount lifts a block.
+// UnblockAccount lifts a block, and tells a remote person's server.
 func (s *Service) UnblockAccount(ctx context.Context, viewer *Account, targetID int64) error {
-	return withContext("unblock", s.store.RemoveBlock(ctx, viewer.ID, targetID))
+	if viewer == nil {
+		return Errorf(EUNAUTHORIZED, "sign in first")
+	}
+	return withContext("unblock", s.store.InTx(ctx, func(tx Store) error {
+		b, err := tx.BlockBetween(ctx, viewer.ID, targetID)
+		if ErrorCode(err) == ENOTFOUND {
+			return nil // not blocked: nothing to lift
+		} else if err != nil {
+			return err
+		}
+		if err := tx.RemoveBlock(ctx, viewer.ID, targetID); err != nil {
+			return err
+		}
+		if mf, ok := s.fed.(MessageFederator); ok {
+			return mf.AccountUnblocked(ctx, tx, b)
+		}
+		return nil
+	}))
+}
+
+// BlockedPeople lists the people the viewer blocks, most recent first.
+func (s *Service) BlockedPeople(ctx context.Context, viewer *Account, limit int) ([]*Account, error) {
+	if viewer == nil {
+		return nil, Errorf(EUNAUTHORIZED, "sign in first")
+	}
+	as, err := s.store.ListBlocked(ctx, viewer.ID, clampLimit(limit))
+	return as, withContext("blocked people", err)
 }
 
 // SetMessagePolicy changes who may start a conversation with the viewer.

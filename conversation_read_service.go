@@ -1,6 +1,9 @@
 package corkboard
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // ConversationView is one conversation as a participant sees it.
 type ConversationView struct {
@@ -37,7 +40,7 @@ func (s *Service) Conversation(ctx context.Context, viewer *Account, id int64) (
 }
 
 // conversationViews loads members, their accounts and last messages for
-// a page of conversations in three queries, however long the page is.
+// a page of conversations in four queries, however long the page is.
 func (s *Service) conversationViews(ctx context.Context, viewer *Account, cs []*Conversation) ([]*ConversationView, error) {
 	ids := make([]int64, len(cs))
 	lastIDs := make([]int64, 0, len(cs))
@@ -65,10 +68,21 @@ func (s *Service) conversationViews(ctx context.Context, viewer *Account, cs []*
 	if err != nil {
 		return nil, withContext("last messages", err)
 	}
+	var senderIDs []int64
+	for _, m := range last {
+		senderIDs = append(senderIDs, m.SenderID)
+	}
+	blocked, err := s.store.BlockedAmong(ctx, viewer.ID, senderIDs)
+	if err != nil {
+		return nil, withContext("last messages", err)
+	}
 	views := make([]*ConversationView, len(cs))
 	for i, c := range cs {
 		c.Members = members[c.ID]
 		v := &ConversationView{Conversation: c, LastMessage: last[c.LastMessageID]}
+		if v.LastMessage != nil && blocked[v.LastMessage.SenderID] {
+			v.LastMessage = nil // no preview of what a blocked person said
+		}
 		for _, m := range c.Members {
 			m.Account = accounts[m.AccountID]
 			if m.AccountID == viewer.ID {
@@ -86,17 +100,72 @@ func (s *Service) conversationViews(ctx context.Context, viewer *Account, cs []*
 }
 
 // Messages lists a conversation's messages oldest first, with their
-// senders and attachments loaded. Only participants may read them.
+// senders and attachments loaded. Only participants may read them, and
+// nobody sees what people they block say in a group they share.
 func (s *Service) Messages(ctx context.Context, viewer *Account, conversationID, after int64, limit int) ([]*Message, error) {
 	c, _, err := memberOf(ctx, s.store, viewer, conversationID)
 	if err != nil {
 		return nil, err
 	}
-	ms, err := s.store.ListMessages(ctx, c.ID, after, clampLimit(limit))
+	ms, err := s.store.ListMessages(ctx, c.ID, viewer.ID, after, clampLimit(limit))
 	if err != nil {
 		return nil, withContext("messages", err)
 	}
 	return ms, s.hydrateMessages(ctx, viewer, ms)
+}
+
+// RecentMessages lists the newest messages of a conversation before
+// beforeID (0: the newest), oldest first as a thread reads, and whether
+// earlier ones exist. Only participants may read them.
+func (s *Service) RecentMessages(ctx context.Context, viewer *Account, conversationID, beforeID int64, limit int) ([]*Message, bool, error) {
+	c, _, err := memberOf(ctx, s.store, viewer, conversationID)
+	if err != nil {
+		return nil, false, err
+	}
+	limit = clampLimit(limit)
+	ms, err := s.store.ListMessagesBefore(ctx, c.ID, viewer.ID, beforeID, limit+1)
+	if err != nil {
+		return nil, false, withContext("messages", err)
+	}
+	more := len(ms) > limit
+	if more {
+		ms = ms[:limit]
+	}
+	slices.Reverse(ms)
+	return ms, more, s.hydrateMessages(ctx, viewer, ms)
+}
+
+// FirstMessages returns, for conversations the viewer is in (a page of
+// Conversations), each one's first message, hydrated: what a request is
+// about. A first message from someone the viewer blocks is left out.
+func (s *Service) FirstMessages(ctx context.Context, viewer *Account, views []*ConversationView) (map[int64]*Message, error) {
+	ids := make([]int64, 0, len(views))
+	for _, v := range views {
+		if v.Me != nil {
+			ids = append(ids, v.Conversation.ID)
+		}
+	}
+	first, err := s.store.FirstMessages(ctx, ids)
+	if err != nil {
+		return nil, withContext("first messages", err)
+	}
+	var senderIDs []int64
+	for _, m := range first {
+		senderIDs = append(senderIDs, m.SenderID)
+	}
+	blocked, err := s.store.BlockedAmong(ctx, viewer.ID, senderIDs)
+	if err != nil {
+		return nil, withContext("first messages", err)
+	}
+	ms := make([]*Message, 0, len(first))
+	for id, m := range first {
+		if blocked[m.SenderID] {
+			delete(first, id)
+			continue
+		}
+		ms = append(ms, m)
+	}
+	return first, s.hydrateMessages(ctx, viewer, ms)
 }
 
 // hydrateMessages loads senders and attachments in batches.

@@ -11,14 +11,8 @@ import (
 // the conversation list, anyone else in Requests. A sender may start only
 // so many conversations an hour (spam is cheap; stopping it must be too).
 func (s *Service) startConversation(ctx context.Context, tx Store, sender *Account, recipients []*Account, key string) (*Conversation, error) {
-	if limit := s.opts.NewConversationsPerHour; limit > 0 && sender.IsLocal() {
-		n, err := tx.CountConversationsStartedSince(ctx, sender.ID, s.now().Add(-newConversationWindow))
-		if err != nil {
-			return nil, err
-		}
-		if n >= int64(limit) {
-			return nil, Errorf(ERATELIMIT, "you have started too many new conversations; try again later")
-		}
+	if err := s.checkNewConversationLimit(ctx, tx, sender); err != nil {
+		return nil, err
 	}
 	now := s.now()
 	c := &Conversation{ContextIRI: s.opts.BaseURL + "/contexts/" + strings.ToLower(NewSecret()[:22]),
@@ -32,6 +26,28 @@ func (s *Service) startConversation(ctx context.Context, tx Store, sender *Accou
 		members = append(members, &Member{AccountID: r.ID, State: state})
 	}
 	return c, tx.CreateConversation(ctx, c, members)
+}
+
+// checkNewConversationLimit refuses a sender who has started as many
+// conversations in the last hour as the limit allows. A local sender is
+// told to wait (ERATELIMIT); a remote sender's message is refused for good
+// (EFORBIDDEN), so the inbox drops it rather than retrying it later.
+func (s *Service) checkNewConversationLimit(ctx context.Context, tx Store, sender *Account) error {
+	limit := s.opts.NewConversationsPerHour
+	if limit <= 0 {
+		return nil
+	}
+	n, err := tx.CountConversationsStartedSince(ctx, sender.ID, s.now().Add(-newConversationWindow))
+	if err != nil {
+		return err
+	}
+	if n < int64(limit) {
+		return nil
+	}
+	if sender.IsLocal() {
+		return Errorf(ERATELIMIT, "you have started too many new conversations; try again later")
+	}
+	return Errorf(EFORBIDDEN, "%s started more than %d conversations here in an hour", sender.Acct(), limit)
 }
 
 // initialState decides where a new conversation lands for a recipient.
@@ -94,7 +110,7 @@ func (s *Service) postMessage(ctx context.Context, tx Store, c *Conversation, se
 }
 
 // notifyMembers notifies local members who see the conversation (not
-// muted, not left or declined) of a new message.
+// muted, not left or declined, not blocking the sender) of a new message.
 func (s *Service) notifyMembers(ctx context.Context, tx Store, c *Conversation, members []*Member, m *Message) error {
 	ids := make([]int64, 0, len(members))
 	for _, mb := range members {
@@ -104,9 +120,13 @@ func (s *Service) notifyMembers(ctx context.Context, tx Store, c *Conversation, 
 	if err != nil {
 		return err
 	}
+	blockers, err := tx.BlockersAmong(ctx, m.SenderID, ids)
+	if err != nil {
+		return err
+	}
 	for _, mb := range members {
 		a := accounts[mb.AccountID]
-		if mb.AccountID == m.SenderID || a == nil || !a.IsLocal() || mb.Muted ||
+		if mb.AccountID == m.SenderID || a == nil || !a.IsLocal() || mb.Muted || blockers[mb.AccountID] ||
 			(mb.State != MemberActive && mb.State != MemberRequest) {
 			continue
 		}

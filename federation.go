@@ -111,6 +111,7 @@ type FederationStore interface {
 	HostHealth(ctx context.Context, host string) (*HostHealth, error)
 	SaveHostHealth(ctx context.Context, h *HostHealth) error
 	ListHostHealth(ctx context.Context, unavailableOnly bool) ([]*HostHealth, error)
+	HostSoftwareStore
 
 	DomainBlocks(ctx context.Context) ([]*DomainBlock, error)
 	SaveDomainBlock(ctx context.Context, b *DomainBlock) error

@@ -25,6 +25,9 @@ func (s *Service) FollowAccountByID(ctx context.Context, actor *Account, id int6
 	if target.ID == actor.ID {
 		return nil, Errorf(EINVALID, "you cannot follow yourself")
 	}
+	if err := s.checkNotBlocked(ctx, target, actor); err != nil {
+		return nil, err
+	}
 	return s.follow(ctx, actor, &Follow{TargetAccountID: target.ID, Pending: !target.IsLocal()})
 }
 
@@ -40,7 +43,30 @@ func (s *Service) FollowBoard(ctx context.Context, actor *Account, boardID int64
 	if b.HoldsLoosePins() { // no actor on their server to send a Follow to
 		return nil, Errorf(EINVALID, "follow %s to get these pins", b.Account.Acct())
 	}
+	if err := s.checkNotBlocked(ctx, b.Account, actor); err != nil {
+		return nil, err
+	}
 	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID, Pending: b.IRI != ""})
+}
+
+// checkNotBlocked refuses a follow of someone (or their board) who
+// blocks the follower, or whom the follower blocks.
+func (s *Service) checkNotBlocked(ctx context.Context, owner, follower *Account) error {
+	if owner == nil {
+		return nil
+	}
+	for _, pair := range [][2]*Account{{owner, follower}, {follower, owner}} {
+		blocked, err := s.store.IsBlocked(ctx, pair[0].ID, pair[1].ID)
+		if err != nil {
+			return withContext("follow", err)
+		}
+		if blocked && pair[0] == owner {
+			return Errorf(EFORBIDDEN, "%s does not accept follows from you", owner.Acct())
+		} else if blocked {
+			return Errorf(EFORBIDDEN, "you block %s; unblock them first", owner.Acct())
+		}
+	}
+	return nil
 }
 
 func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follow, error) {
@@ -55,9 +81,23 @@ func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follo
 		if f.Pending { // a remote target: its server answers, then pins arrive
 			return s.fed.Followed(ctx, tx, f)
 		}
+		if err := notifyFollowed(ctx, tx, f); err != nil {
+			return err
+		}
 		return tx.Backfill(ctx, actor.ID, f.TargetAccountID, f.TargetBoardID, backfillSize)
 	})
 	return f, withContext("follow", err)
+}
+
+// notifyFollowed tells a local person someone new follows them (the
+// "follow" notification Mastodon clients show). Board follows are not
+// notified: Mastodon's API has no place for them.
+func notifyFollowed(ctx context.Context, tx Store, f *Follow) error {
+	if f.TargetAccountID == 0 || f.Pending {
+		return nil
+	}
+	return tx.CreateNotification(ctx, &Notification{AccountID: f.TargetAccountID, Type: "follow",
+		FromAccountID: f.FollowerID, CreatedAt: f.CreatedAt})
 }
 
 // UnfollowAccountByID stops following a local or remote person.

@@ -15,6 +15,8 @@ type Relationship struct {
 	AccountID int64
 	FollowState
 	FollowedBy bool // they follow the viewer (accepted)
+	Blocking   bool // the viewer blocks them
+	BlockedBy  bool // they block the viewer (here, or told us from their server)
 }
 
 // maxRelationships bounds one Relationships call (Mastodon clients ask
@@ -65,7 +67,7 @@ func (s *Service) Relationships(ctx context.Context, viewer *Account, ids []int6
 }
 
 // relationship is one Relationship: the viewer's follow of the account,
-// and the account's (accepted) follow of the viewer.
+// the account's (accepted) follow of the viewer, and blocks either way.
 func (s *Service) relationship(ctx context.Context, viewer *Account, id int64) (Relationship, error) {
 	r := Relationship{AccountID: id}
 	var err error
@@ -73,6 +75,13 @@ func (s *Service) relationship(ctx context.Context, viewer *Account, id int64) (
 		return r, err
 	}
 	back, err := s.FollowStateOf(ctx, &Account{ID: id}, viewer.ID, 0)
+	if err != nil {
+		return r, err
+	}
 	r.FollowedBy = back.Following
-	return r, err
+	if r.Blocking, err = s.store.IsBlocked(ctx, viewer.ID, id); err != nil {
+		return r, withContext("relationship", err)
+	}
+	r.BlockedBy, err = s.store.IsBlocked(ctx, id, viewer.ID)
+	return r, withContext("relationship", err)
 }

@@ -15,6 +15,7 @@ type MessageFederator interface {
 	MessageSent(ctx context.Context, tx Store, c *Conversation, members []*Member, m *Message) error
 	MessageDeleted(ctx context.Context, tx Store, c *Conversation, members []*Member, m *Message) error
 	AccountBlocked(ctx context.Context, tx Store, b *Block) error
+	AccountUnblocked(ctx context.Context, tx Store, b *Block) error
 }
 
 // SendMessage sends text and/or an attachment to 1 to 20 people. It
@@ -60,6 +61,9 @@ func (s *Service) Reply(ctx context.Context, sender *Account, conversationID int
 		if err != nil {
 			return err
 		}
+		if err := replyHeard(ctx, tx, c, sender); err != nil {
+			return err
+		}
 		if me.State == MemberRequest { // replying accepts the request
 			me.State = MemberActive
 			if err := tx.UpdateMember(ctx, me); err != nil {
@@ -70,6 +74,26 @@ func (s *Service) Reply(ctx context.Context, sender *Account, conversationID int
 		return err
 	})
 	return msg, withContext("reply", err)
+}
+
+// replyHeard refuses a reply nobody would receive: everyone else in the
+// conversation blocks the sender (here, or on their own server).
+// c.Members must be loaded (memberOf does).
+func replyHeard(ctx context.Context, tx Store, c *Conversation, sender *Account) error {
+	var others []int64
+	for _, m := range c.Members {
+		if m.AccountID != sender.ID {
+			others = append(others, m.AccountID)
+		}
+	}
+	blockers, err := tx.BlockersAmong(ctx, sender.ID, others)
+	if err != nil {
+		return err
+	}
+	if len(others) > 0 && len(blockers) == len(others) {
+		return Errorf(EFORBIDDEN, "you cannot send messages to this conversation")
+	}
+	return nil
 }
 
 // checkMessage bounds the text and checks that the sender may share what

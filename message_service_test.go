@@ -173,3 +173,76 @@ func TestConversationListQueryCountDoesNotGrow(t *testing.T) {
 		}
 	})
 }
+
+// TestBlockedMemberOfAGroupHearsNothingFromThem: carol blocks bob, and
+// both stay in alice's group. What bob says there is not shown to carol,
+// counts nothing unread for her and notifies her of nothing; alice still
+// reads everything, and carol's own list shows no preview of bob's words.
+func TestBlockedMemberOfAGroupHearsNothingFromThem(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		w := newPinWorld(t, db)
+		alice, bob, carol := w.person("alice"), w.person("bob"), w.person("carol")
+		for _, p := range []*corkboard.Account{alice, bob, carol} {
+			if err := w.svc.SetMessagePolicy(w.ctx, p, corkboard.MessagesFromEveryone); err != nil {
+				t.Fatal(err)
+			}
+		}
+		first, err := w.svc.SendMessage(w.ctx, alice, []int64{bob.ID, carol.ID}, "hello both", corkboard.MessageAttachment{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		conv := first.ConversationID
+		if err := w.svc.MarkConversationRead(w.ctx, carol, conv); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.svc.BlockAccount(w.ctx, carol, bob.ID); err != nil {
+			t.Fatal(err)
+		}
+		before, err := w.svc.UnreadNotifications(w.ctx, carol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bobsReply, err := w.svc.Reply(w.ctx, bob, conv, "carol is wrong", corkboard.MessageAttachment{})
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		texts := func(viewer *corkboard.Account) []string {
+			ms, err := w.svc.Messages(w.ctx, viewer, conv, 0, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, m := range ms {
+				out = append(out, m.Text)
+			}
+			return out
+		}
+		if got := texts(carol); len(got) != 1 || got[0] != "hello both" {
+			t.Errorf("carol's thread = %q; want only alice's message", got)
+		}
+		if got := texts(alice); len(got) != 2 {
+			t.Errorf("alice's thread = %q; want both messages", got)
+		}
+		if _, _, err := w.svc.MessageForViewer(w.ctx, carol, bobsReply.ID); corkboard.ErrorCode(err) != corkboard.ENOTFOUND {
+			t.Errorf("carol reading bob's message by id: %v; want not found", err)
+		}
+		if _, _, err := w.svc.MessageForViewer(w.ctx, alice, bobsReply.ID); err != nil {
+			t.Errorf("alice reading bob's message by id: %v", err)
+		}
+		if after, err := w.svc.UnreadNotifications(w.ctx, carol); err != nil || after != before {
+			t.Errorf("carol's notifications went from %d to %d (%v); want none for bob's message", before, after, err)
+		}
+		views, err := w.svc.Conversations(w.ctx, carol, corkboard.MemberActive, 0, 10)
+		if err != nil || len(views) != 1 {
+			t.Fatalf("carol's list = %d, %v", len(views), err)
+		}
+		if views[0].Me.Unread != 0 || views[0].LastMessage != nil {
+			t.Errorf("carol's list: unread %d, preview %+v; want 0 and no preview of bob's message", views[0].Me.Unread, views[0].LastMessage)
+		}
+		if aViews, _ := w.svc.Conversations(w.ctx, alice, corkboard.MemberActive, 0, 10); len(aViews) != 1 || aViews[0].LastMessage == nil ||
+			aViews[0].LastMessage.Text != "carol is wrong" || aViews[0].Me.Unread != 1 {
+			t.Errorf("alice's list = %+v; want bob's message as the preview, 1 unread", aViews)
+		}
+	})
+}

@@ -8,7 +8,8 @@ import (
 
 // MessageForViewer returns one message of a conversation the viewer takes
 // part in, hydrated, with that conversation as the viewer sees it. A
-// message the viewer cannot see (or a deleted one) is "not found".
+// message the viewer cannot see (a deleted one, or one from someone the
+// viewer blocks) is "not found".
 func (s *Service) MessageForViewer(ctx context.Context, viewer *Account, id int64) (*Message, *ConversationView, error) {
 	notFound := Errorf(ENOTFOUND, "message not found")
 	if viewer == nil {
@@ -28,6 +29,11 @@ func (s *Service) MessageForViewer(ctx context.Context, viewer *Account, id int6
 		return nil, nil, notFound
 	} else if err != nil {
 		return nil, nil, err
+	}
+	if blocked, err := s.store.IsBlocked(ctx, viewer.ID, m.SenderID); err != nil {
+		return nil, nil, withContext("message", err)
+	} else if blocked {
+		return nil, nil, notFound // as in the thread: what a blocked person says is not shown
 	}
 	if err := s.hydrateMessages(ctx, viewer, []*Message{m}); err != nil {
 		return nil, nil, err

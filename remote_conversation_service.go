@@ -62,6 +62,7 @@ func (s *Service) conversationOfReply(ctx context.Context, tx Store, inReplyTo s
 	var m *Message
 	var err error
 	if rest, ok := strings.CutPrefix(inReplyTo, s.opts.BaseURL+"/messages/"); ok {
+		rest, _, _ = strings.Cut(rest, "/copies/") // one recipient's copy (Pixelfed) is its message
 		id, perr := strconv.ParseInt(rest, 10, 64)
 		if perr != nil {
 			return nil, nil
@@ -104,9 +105,13 @@ func (s *Service) threadFits(ctx context.Context, tx Store, c *Conversation, sen
 // startRemoteConversation creates the conversation of a first remote
 // message. Each local recipient's state follows their rule for who may
 // message them (initialState, as for local senders); one who blocks the
-// sender is in it as declined, so it never shows for them.
+// sender is in it as declined, so it never shows for them. A remote
+// sender is held to the same hourly limit of new conversations.
 func (s *Service) startRemoteConversation(ctx context.Context, tx Store, in IncomingMessage, key, contextIRI string,
 	blockers map[int64]bool) (*Conversation, error) {
+	if err := s.checkNewConversationLimit(ctx, tx, in.Sender); err != nil {
+		return nil, err
+	}
 	now := s.now()
 	c := &Conversation{ContextIRI: contextIRI, ParticipantKey: key, StartedByID: in.Sender.ID, CreatedAt: now, UpdatedAt: now}
 	members := []*Member{{AccountID: in.Sender.ID, State: MemberActive}}

@@ -13,9 +13,14 @@ import "context"
 // Follow with a new id is answered again: the remote server may have lost
 // our Accept.
 func (s *Service) AcceptRemoteFollow(ctx context.Context, follower *Account, accountID, boardID int64, iri string) (*Follow, error) {
-	manual, err := s.followTarget(ctx, accountID, boardID)
+	manual, owner, err := s.followTarget(ctx, accountID, boardID)
 	if err != nil {
 		return nil, err
+	}
+	if blocked, err := s.store.IsBlocked(ctx, owner, follower.ID); err != nil {
+		return nil, withContext("remote follow", err)
+	} else if blocked {
+		return nil, Errorf(EFORBIDDEN, "%s is blocked by the person they follow", follower.Acct())
 	}
 	f, err := s.store.FindFollow(ctx, follower.ID, accountID, boardID)
 	if err == nil && f.IRI == iri {
@@ -35,6 +40,9 @@ func (s *Service) AcceptRemoteFollow(ctx context.Context, follower *Account, acc
 			if err := tx.CreateFollow(ctx, f); err != nil {
 				return err
 			}
+			if err := notifyFollowed(ctx, tx, f); err != nil {
+				return err
+			}
 		}
 		if f.Pending {
 			return nil // the target decides later
@@ -45,26 +53,27 @@ func (s *Service) AcceptRemoteFollow(ctx context.Context, follower *Account, acc
 }
 
 // followTarget checks that a follow's target is a local person or a public
-// local board, and reports whether it approves followers by hand.
-func (s *Service) followTarget(ctx context.Context, accountID, boardID int64) (manual bool, err error) {
+// local board, and reports whether it approves followers by hand and who
+// owns it (the person, or the board's owner).
+func (s *Service) followTarget(ctx context.Context, accountID, boardID int64) (manual bool, owner int64, err error) {
 	if boardID != 0 {
 		b, err := s.store.BoardByID(ctx, boardID)
 		if err != nil {
-			return false, withContext("follow target", err)
+			return false, 0, withContext("follow target", err)
 		}
 		if b.IRI != "" || b.Secret {
-			return false, Errorf(ENOTFOUND, "board not found")
+			return false, 0, Errorf(ENOTFOUND, "board not found")
 		}
-		return b.ManuallyApproves, nil
+		return b.ManuallyApproves, b.AccountID, nil
 	}
 	a, err := s.store.AccountByID(ctx, accountID)
 	if err != nil {
-		return false, withContext("follow target", err)
+		return false, 0, withContext("follow target", err)
 	}
 	if !a.IsLocal() || a.Disabled || !a.Approved {
-		return false, Errorf(ENOTFOUND, "account not found")
+		return false, 0, Errorf(ENOTFOUND, "account not found")
 	}
-	return a.ManuallyApproves, nil
+	return a.ManuallyApproves, a.ID, nil
 }
 
 // RemoteFollowAccepted marks a local person's follow of a remote person or
@@ -99,10 +108,11 @@ func removeFollow(ctx context.Context, tx Store, f *Follow) error {
 	return tx.Unmerge(ctx, f.FollowerID, f.TargetAccountID, f.TargetBoardID)
 }
 
-// RemoteBlock applies a remote person's block of a local one: the follows
-// between them end, both ways (people and their boards alike). Nothing
-// else is recorded yet.
-func (s *Service) RemoteBlock(ctx context.Context, blocker, target *Account) error {
+// RemoteBlock applies a remote person's block of a local one: the
+// follows between them end, both ways (people and their boards alike),
+// and the block is recorded under its activity id, so that our person's
+// messages are no longer sent to them and an Undo can lift it.
+func (s *Service) RemoteBlock(ctx context.Context, blocker, target *Account, iri string) error {
 	between, err := s.followsBetween(ctx, blocker.ID, target.ID)
 	if err != nil {
 		return withContext("remote block", err)
@@ -113,8 +123,14 @@ func (s *Service) RemoteBlock(ctx context.Context, blocker, target *Account) err
 				return err
 			}
 		}
-		return nil
+		return tx.AddBlock(ctx, &Block{BlockerID: blocker.ID, TargetID: target.ID, IRI: iri, CreatedAt: s.now()})
 	}))
+}
+
+// RemoteUnblock lifts a remote person's block of a local one (their
+// Undo of the Block).
+func (s *Service) RemoteUnblock(ctx context.Context, blocker, target *Account) error {
+	return withContext("remote unblock", s.store.RemoveBlock(ctx, blocker.ID, target.ID))
 }
 
 // followsBetween lists the follows from either account to the other or to

@@ -74,13 +74,7 @@ func (s *Service) receiveMessage(ctx context.Context, in IncomingMessage) (*Mess
 		if err != nil {
 			return err
 		}
-		var notify []*Member
-		for _, m := range members {
-			if !blockers[m.AccountID] {
-				notify = append(notify, m)
-			}
-		}
-		return s.notifyMembers(ctx, tx, c, notify, msg)
+		return s.notifyMembers(ctx, tx, c, members, msg)
 	})
 	if err != nil {
 		return nil, err

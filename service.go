@@ -66,8 +66,8 @@ type ServiceOptions struct {
 	// Images and Fetcher handle pin images; nil disables pin creation.
 	Images  ImageIntake
 	Fetcher Fetcher
-	// NewConversationsPerHour limits how many conversations a person may
-	// start in an hour (0: no limit).
+	// NewConversationsPerHour limits how many conversations one person,
+	// local or remote, may start here in an hour (0: no limit).
 	NewConversationsPerHour int
 	// Federator federates changes; nil means NopFederator.
 	Federator Federator

@@ -63,6 +63,9 @@ func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 		return fmt.Errorf("deliver to %s: %w", a.Inbox, err)
 	}
 	status, retryAfter, err := f.post(req)
+	if err == nil && status < http.StatusInternalServerError {
+		defer f.noteSoftware(ctx, u.Host) // after settling; see nodeinfo_client.go
+	}
 	return f.settle(ctx, health, a.Inbox, status, retryAfter, err)
 }
 

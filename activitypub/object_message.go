@@ -16,28 +16,7 @@ import (
 // (the instance actor of another server included), gets 404, never 401
 // or 403: even the existence of a message is private.
 func (f *Federation) messageObject(c echo.Context) error {
-	ctx := c.Request().Context()
-	id, err := idParam(c, "id")
-	if err != nil {
-		return notFound()
-	}
-	signer, err := f.verifyGET(c)
-	if err != nil {
-		return notFound()
-	}
-	m, err := f.Store.MessageByID(ctx, id)
-	if err != nil || m.IRI != "" || !m.DeletedAt.IsZero() {
-		return notFound()
-	}
-	conv, err := f.Store.ConversationByID(ctx, m.ConversationID)
-	if err != nil {
-		return notFound()
-	}
-	members, err := f.Store.Members(ctx, conv.ID)
-	if err != nil {
-		return err
-	}
-	mn, err := f.messageNote(ctx, f.Store, conv, members, m)
+	mn, signer, err := f.messageForSigner(c)
 	if err != nil {
 		return err
 	}
@@ -49,11 +28,48 @@ func (f *Federation) messageObject(c echo.Context) error {
 	return notFound()
 }
 
+// messageForSigner finds the message of the request's :id and who signed
+// the request: 404 for a missing, deleted or received message, or an
+// unsigned request.
+func (f *Federation) messageForSigner(c echo.Context) (mn *messageNote, signer string, err error) {
+	ctx := c.Request().Context()
+	id, err := idParam(c, "id")
+	if err != nil {
+		return nil, "", notFound()
+	}
+	signer, err = f.verifyGET(c)
+	if err != nil {
+		return nil, "", notFound()
+	}
+	m, err := f.Store.MessageByID(ctx, id)
+	if err != nil || m.IRI != "" || !m.DeletedAt.IsZero() {
+		return nil, "", notFound()
+	}
+	conv, err := f.Store.ConversationByID(ctx, m.ConversationID)
+	if err != nil {
+		return nil, "", notFound()
+	}
+	members, err := f.Store.Members(ctx, conv.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	mn, err = f.messageNote(ctx, f.Store, conv, members, m)
+	if err != nil {
+		return nil, "", err
+	}
+	return mn, signer, nil
+}
+
 // messageNote is a message as a Note, with the accounts it goes to.
 type messageNote struct {
 	body       []byte
+	message    *corkboard.Message
 	sender     *corkboard.Account
 	recipients []*corkboard.Account // every participant but the sender and those who left
+	// in and images rebuild the Note with another id and addressing (a
+	// one-recipient copy, object_message_copy.go).
+	in     vocab.NoteInput
+	images []corkboard.Image // attachments beyond in.Image
 }
 
 // messageNote builds the Note of one of our messages in the shape
@@ -75,7 +91,7 @@ func (f *Federation) messageNote(ctx context.Context, st Store, c *corkboard.Con
 	if err != nil {
 		return nil, fmt.Errorf("message %d participants: %w", m.ID, err)
 	}
-	mn := &messageNote{sender: accounts[m.SenderID]}
+	mn := &messageNote{message: m, sender: accounts[m.SenderID]}
 	if mn.sender == nil {
 		return nil, fmt.Errorf("message %d: sender %d not found", m.ID, m.SenderID)
 	}
@@ -114,15 +130,22 @@ func (f *Federation) messageNote(ctx context.Context, st Store, c *corkboard.Con
 		in.Image = f.storedImage(images[0])
 		images = images[1:]
 	}
-	body, err := vocab.NoteJSON(in)
-	if err == nil && len(images) > 0 {
-		body, err = f.appendImages(body, images)
-	}
+	mn.in, mn.images = in, images
+	body, err := f.encodeMessageNote(in, images)
 	if err != nil {
 		return nil, fmt.Errorf("note of message %d: %w", m.ID, err)
 	}
 	mn.body = body
 	return mn, nil
+}
+
+// encodeMessageNote serializes a message's Note with its further images.
+func (f *Federation) encodeMessageNote(in vocab.NoteInput, images []corkboard.Image) ([]byte, error) {
+	body, err := vocab.NoteJSON(in)
+	if err == nil && len(images) > 0 {
+		body, err = f.appendImages(body, images)
+	}
+	return body, err
 }
 
 // messagePin loads the pin a message carries, or nil.

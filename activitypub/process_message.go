@@ -46,20 +46,23 @@ func (f *Federation) processDirectNote(ctx context.Context, a *vocab.Activity, o
 		ContextIRI: threadOf(o), InReplyToIRI: bounded(string(o.InReplyTo)), IRI: o.ID,
 		PinIRI: f.messagePinIRI(ctx, string(o.Pin)), Published: o.Published.Time}
 	in.Text = messageText(o, in.PinIRI != "")
-	if in.PinIRI == "" {
-		// Without a pin we can render, its picture (or any image) is
-		// stored like an upload: never hotlinked.
-		for i, img := range o.Images() {
-			if i == maxMessageImages {
-				break
-			}
-			stored, err := f.Service.IntakeRemoteImage(ctx, string(img.URL))
-			if err != nil {
-				f.Log.Info("an image of a received message could not be stored", "message", o.ID, "error", err)
-				continue
-			}
-			in.Images = append(in.Images, *stored)
+	// Images are stored like uploads: never hotlinked. A Corkboard sends
+	// an attached pin's picture first, then the images its person added;
+	// when we render the pin natively its picture is not stored twice.
+	images := o.Images()
+	if in.PinIRI != "" && len(images) > 0 {
+		images = images[1:]
+	}
+	for i, img := range images {
+		if i == maxMessageImages {
+			break
 		}
+		stored, err := f.Service.IntakeRemoteImage(ctx, string(img.URL))
+		if err != nil {
+			f.Log.Info("an image of a received message could not be stored", "message", o.ID, "error", err)
+			continue
+		}
+		in.Images = append(in.Images, *stored)
 	}
 	_, err = f.Service.ReceiveMessage(ctx, in)
 	return err

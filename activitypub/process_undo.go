@@ -42,7 +42,7 @@ func (f *Federation) processUndo(ctx context.Context, a *vocab.Activity) error {
 	case "Announce":
 		return f.undoAnnounce(ctx, a, inner)
 	case "Block":
-		return nil // blocks are not recorded yet: nothing to undo
+		return f.undoBlock(ctx, inner)
 	}
 	return nil
 }

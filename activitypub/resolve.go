@@ -82,13 +82,13 @@ func (f *Federation) actorByIRI(ctx context.Context, iri string) (*ResolvedActor
 	ra, fetchedAt, err := f.storedActor(ctx, iri)
 	switch {
 	case corkboard.ErrorCode(err) == corkboard.ENOTFOUND:
-		return f.FetchActor(ctx, iri)
+		return f.fetchActorNotingSoftware(ctx, iri)
 	case err != nil:
 		return nil, err
 	case f.Now().Sub(fetchedAt) < actorRefresh:
 		return ra, nil
 	}
-	fresh, err := f.FetchActor(ctx, iri)
+	fresh, err := f.fetchActorNotingSoftware(ctx, iri)
 	if err != nil {
 		f.Log.Info("refreshing a remote actor failed; using our copy", "actor", iri, "error", err)
 		return ra, nil

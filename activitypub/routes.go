@@ -42,6 +42,7 @@ func (f *Federation) Register(e *echo.Echo) {
 	// signed in here); negotiate sends ActivityPub requests to this one,
 	// which answers only a request signed by a participant.
 	e.GET(apPrefix+"/messages/:id", f.messageObject)
+	e.GET(apPrefix+"/messages/:id/copies/:account", f.messageCopy) // one recipient's copy, to them only
 
 	// Inboxes.
 	e.POST("/inbox", f.sharedInbox)

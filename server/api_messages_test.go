@@ -68,8 +68,9 @@ func TestAPIDirectStatuses(t *testing.T) {
 			t.Fatalf("context = %v", ctxJSON)
 		}
 		notes := env.call(http.MethodGet, "/api/v1/notifications", aliceTok, nil).list(t)
-		if len(notes) != 1 || notes[0]["type"] != "mention" {
-			t.Fatalf("alice's notifications = %v", notes)
+		if len(notes) != 2 || notes[0]["type"] != "mention" || notes[1]["type"] != "follow" ||
+			notes[1]["account"].(map[string]any)["username"] != "bob" {
+			t.Fatalf("alice's notifications = %v; want bob's reply, then bob's follow", notes)
 		}
 
 		// A stranger's first message is a request until bob accepts it.

@@ -37,6 +37,9 @@ type Config struct {
 	// RateLimitScale multiplies every rate limit burst; tests and load
 	// tests raise it. 0 means 1.
 	RateLimitScale float64
+	// NewConversationsPerHour is how many conversations one person (local
+	// or remote) may start here in an hour; 0 turns the limit off.
+	NewConversationsPerHour int
 
 	Version string // set by the binary at build time
 
@@ -56,6 +59,9 @@ func Defaults() Config {
 		LogLevel:     slog.LevelInfo,
 		LogFormat:    "text",
 		MaxBodyBytes: 1 << 20,
+		// Enough for anyone sharing pins with friends; a spammer is
+		// stopped after this many strangers an hour.
+		NewConversationsPerHour: 20,
 	}
 }
 
@@ -90,6 +96,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RateLimitScale <= 0 {
 		c.RateLimitScale = 1
+	}
+	if c.NewConversationsPerHour < 0 {
+		return fmt.Errorf("CORKBOARD_NEW_CONVERSATIONS_PER_HOUR: must be 0 (no limit) or more, got %d", c.NewConversationsPerHour)
 	}
 	return nil
 }

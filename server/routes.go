@@ -40,7 +40,7 @@ func (s *Server) routes() *echo.Echo {
 	pages := web.New(web.Deps{
 		Service: s.svc, BaseURL: s.cfg.BaseURL, Log: s.log, Version: s.cfg.Version,
 		LoginByAddress: limits.loginByAddress, LoginByAccount: limits.loginByAccount, SignupByAddress: limits.signupByAddress,
-		MaxUploadBytes: s.cfg.MaxUploadBytes,
+		MaxUploadBytes: s.cfg.MaxUploadBytes, MediaSize: s.mediaSize,
 	})
 	clientAPI := api.New(api.Deps{
 		Service: s.svc, BaseURL: s.cfg.BaseURL, Log: s.log, Version: s.cfg.Version,

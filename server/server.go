@@ -87,13 +87,22 @@ func openService(ctx context.Context, cfg Config, store media.Store) (*storage.D
 		return nil, nil, err
 	}
 	opts := corkboard.ServiceOptions{TokenLifetime: cfg.TokenLifetime, BaseURL: cfg.BaseURL,
-		NormalizeHost: activitypub.NormalizeHost}
+		NormalizeHost: activitypub.NormalizeHost, NewConversationsPerHour: scaledLimit(cfg.NewConversationsPerHour, cfg.RateLimitScale)}
 	if store != nil {
 		opts.Images = images.New(media.NewProcessor(media.Limits{MaxBytes: cfg.MaxUploadBytes}), store)
 		opts.Fetcher = pagefetch.New(pagefetch.Config{AllowPrivate: cfg.AllowPrivateAddresses, Version: cfg.Version, BaseURL: cfg.BaseURL})
 	}
 	svc := corkboard.NewService(db, password.Bcrypt{Cost: cfg.BcryptCost}, cfg.Now, opts)
 	return db, svc, nil
+}
+
+// scaledLimit applies the rate-limit scale to a count limit, keeping 0
+// (no limit) as it is and never rounding a real limit down to none.
+func scaledLimit(n int, scale float64) int {
+	if n <= 0 || scale <= 0 {
+		return n
+	}
+	return max(1, int(float64(n)*scale))
 }
 
 // Service returns the instance's use cases (for the admin CLI and tests).

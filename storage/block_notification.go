@@ -32,6 +32,57 @@ func (db *DB) RemoveBlock(ctx context.Context, blockerID, targetID int64) error 
 	return translate("remove block", "block", err)
 }
 
+// BlockersAmong returns which of candidateIDs block targetID.
+func (db *DB) BlockersAmong(ctx context.Context, targetID int64, candidateIDs []int64) (map[int64]bool, error) {
+	return db.blockSet(ctx, "blocker_id", "target_id = ? AND blocker_id IN ?", targetID, candidateIDs)
+}
+
+// BlockedAmong returns which of candidateIDs blockerID blocks.
+func (db *DB) BlockedAmong(ctx context.Context, blockerID int64, candidateIDs []int64) (map[int64]bool, error) {
+	return db.blockSet(ctx, "target_id", "blocker_id = ? AND target_id IN ?", blockerID, candidateIDs)
+}
+
+func (db *DB) blockSet(ctx context.Context, column, cond string, id int64, candidateIDs []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(candidateIDs) == 0 {
+		return out, nil
+	}
+	var ids []int64
+	err := db.gorm.WithContext(ctx).Model(&accountBlockRow{}).Where(cond, id, candidateIDs).Pluck(column, &ids).Error
+	for _, v := range ids {
+		out[v] = true
+	}
+	return out, translate("blocks among", "block", err)
+}
+
+// ListBlocked lists the people someone blocks, most recent first.
+func (db *DB) ListBlocked(ctx context.Context, blockerID int64, limit int) ([]*corkboard.Account, error) {
+	var rows []accountRow
+	err := db.gorm.WithContext(ctx).Table("accounts").
+		Joins("JOIN account_blocks ON account_blocks.target_id = accounts.id").
+		Where("account_blocks.blocker_id = ?", blockerID).
+		Order("account_blocks.created_at DESC, accounts.id DESC").Limit(limit).
+		Select("accounts.*").Find(&rows).Error
+	out := make([]*corkboard.Account, len(rows))
+	for i := range rows {
+		out[i] = rows[i].domain()
+	}
+	return out, translate("list blocked", "blocks", err)
+}
+
+// BlockBetween finds one person's block of another.
+func (db *DB) BlockBetween(ctx context.Context, blockerID, targetID int64) (*corkboard.Block, error) {
+	var row accountBlockRow
+	if err := db.gorm.WithContext(ctx).Where("blocker_id = ? AND target_id = ?", blockerID, targetID).Take(&row).Error; err != nil {
+		return nil, translate("block", "block", err)
+	}
+	b := &corkboard.Block{BlockerID: row.BlockerID, TargetID: row.TargetID, CreatedAt: row.CreatedAt}
+	if row.IRI != nil {
+		b.IRI = *row.IRI
+	}
+	return b, nil
+}
+
 // IsBlocked reports whether blocker blocks target.
 func (db *DB) IsBlocked(ctx context.Context, blockerID, targetID int64) (bool, error) {
 	var row accountBlockRow

@@ -59,6 +59,7 @@ func (db *DB) RecordNewMessage(ctx context.Context, m *corkboard.Message) error 
 			return err
 		}
 		return tx.Model(&memberRow{}).Where("conversation_id = ? AND account_id <> ?", m.ConversationID, m.SenderID).
+			Where("account_id NOT IN (SELECT blocker_id FROM account_blocks WHERE target_id = ?)", m.SenderID).
 			Update("unread", gorm.Expr("unread + 1")).Error
 	})
 	return translate("record new message", "conversation", err)
@@ -93,16 +94,53 @@ func (db *DB) MessagesByIDs(ctx context.Context, ids []int64) (map[int64]*corkbo
 	return out, translate("messages by ids", "messages", err)
 }
 
-// ListMessages lists a conversation's messages oldest first.
-func (db *DB) ListMessages(ctx context.Context, conversationID, afterID int64, limit int) ([]*corkboard.Message, error) {
+// ListMessages lists a conversation's messages oldest first, without
+// those from people the viewer blocks (filtered here, so a page is full).
+func (db *DB) ListMessages(ctx context.Context, conversationID, viewerID, afterID int64, limit int) ([]*corkboard.Message, error) {
 	var rows []messageRow
 	err := db.gorm.WithContext(ctx).Where("conversation_id = ? AND id > ?", conversationID, afterID).
+		Where("sender_id NOT IN (SELECT target_id FROM account_blocks WHERE blocker_id = ?)", viewerID).
 		Order("id").Limit(limit).Find(&rows).Error
 	out := make([]*corkboard.Message, len(rows))
 	for i := range rows {
 		out[i] = rows[i].domain()
 	}
 	return out, translate("list messages", "messages", err)
+}
+
+// ListMessagesBefore lists the newest messages before beforeID, newest
+// first, without those from people the viewer blocks: a thread opens at
+// its end, and "earlier messages" walks back along the same index.
+func (db *DB) ListMessagesBefore(ctx context.Context, conversationID, viewerID, beforeID int64, limit int) ([]*corkboard.Message, error) {
+	q := db.gorm.WithContext(ctx).Where("conversation_id = ?", conversationID).
+		Where("sender_id NOT IN (SELECT target_id FROM account_blocks WHERE blocker_id = ?)", viewerID)
+	if beforeID > 0 {
+		q = q.Where("id < ?", beforeID)
+	}
+	var rows []messageRow
+	err := q.Order("id DESC").Limit(limit).Find(&rows).Error
+	out := make([]*corkboard.Message, len(rows))
+	for i := range rows {
+		out[i] = rows[i].domain()
+	}
+	return out, translate("list earlier messages", "messages", err)
+}
+
+// FirstMessages loads the first message of each conversation in one
+// query (what a request is about).
+func (db *DB) FirstMessages(ctx context.Context, conversationIDs []int64) (map[int64]*corkboard.Message, error) {
+	out := map[int64]*corkboard.Message{}
+	if len(conversationIDs) == 0 {
+		return out, nil
+	}
+	var rows []messageRow
+	err := db.gorm.WithContext(ctx).
+		Where("id IN (SELECT MIN(id) FROM messages WHERE conversation_id IN ? GROUP BY conversation_id)", unique(conversationIDs)).
+		Find(&rows).Error
+	for i := range rows {
+		out[rows[i].ConversationID] = rows[i].domain()
+	}
+	return out, translate("first messages", "messages", err)
 }
 
 // MarkMessageDeleted blanks a message, keeping its place in the thread.

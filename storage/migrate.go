@@ -20,6 +20,8 @@ func migrations() []*gormigrate.Migration {
 		migration0004Reports(),
 		migration0005Conversations(),
 		migration0006MediaAttachments(),
+		migration0007ReportEvidence(),
+		migration0008HostSoftware(),
 	}
 }
 

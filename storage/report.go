@@ -18,16 +18,22 @@ type reportRow struct {
 	ObjectIRIs      string `gorm:"column:object_iris"`
 	Comment         string
 	CreatedAt       time.Time
+	Local           bool
+	Forwarded       bool
+	MessageID       *int64
+	EvidenceText    string
+	EvidenceMedia   string // newline-separated
 }
 
 func (reportRow) TableName() string { return "reports" }
 
-// CreateReport stores a report once per IRI; created is false for a
-// redelivery.
+// CreateReport stores a report once per IRI, and a local one once per
+// reporter and message; created is false for a repeat.
 func (db *DB) CreateReport(ctx context.Context, r *corkboard.Report) (bool, error) {
 	row := &reportRow{IRI: r.IRI, ReporterIRI: r.ReporterIRI, ReporterID: optionalID(r.ReporterID),
 		TargetAccountID: optionalID(r.TargetAccountID), ObjectIRIs: strings.Join(r.ObjectIRIs, "\n"),
-		Comment: r.Comment, CreatedAt: r.CreatedAt.UTC()}
+		Comment: r.Comment, CreatedAt: r.CreatedAt.UTC(), Local: r.Local, Forwarded: r.Forwarded,
+		MessageID: optionalID(r.MessageID), EvidenceText: r.Evidence, EvidenceMedia: strings.Join(r.EvidenceMedia, "\n")}
 	res := db.gorm.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(row)
 	if res.Error != nil || res.RowsAffected == 0 {
 		return false, translate("create report", "report", res.Error)
@@ -44,7 +50,8 @@ func (db *DB) ListReports(ctx context.Context, limit int) ([]*corkboard.Report, 
 	for i, r := range rows {
 		out[i] = &corkboard.Report{ID: r.ID, IRI: r.IRI, ReporterIRI: r.ReporterIRI, ReporterID: deref(r.ReporterID),
 			TargetAccountID: deref(r.TargetAccountID), ObjectIRIs: strings.Fields(r.ObjectIRIs),
-			Comment: r.Comment, CreatedAt: r.CreatedAt}
+			Comment: r.Comment, CreatedAt: r.CreatedAt, Local: r.Local, Forwarded: r.Forwarded,
+			MessageID: deref(r.MessageID), Evidence: r.EvidenceText, EvidenceMedia: strings.Fields(r.EvidenceMedia)}
 	}
 	return out, translate("list reports", "reports", err)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -83,15 +84,32 @@ func newHostsCommand() *cobra.Command {
 					fmt.Fprintln(cmd.OutOrStdout(), "no failing hosts")
 					return nil
 				}
+				names := make([]string, len(hosts))
+				for i, h := range hosts {
+					names[i] = h.Host
+				}
+				software, err := svc.SoftwareOfHosts(cmd.Context(), names)
+				if err != nil {
+					return err
+				}
 				tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "HOST\tFAILURES\tFAILING SINCE\tUNAVAILABLE SINCE\tLAST SUCCESS")
+				fmt.Fprintln(tw, "HOST\tFAILURES\tFAILING SINCE\tUNAVAILABLE SINCE\tLAST SUCCESS\tSOFTWARE")
 				for _, h := range hosts {
-					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", h.Host, h.Failures, when(h.FirstFailureAt), when(h.UnavailableSince), when(h.LastSuccessAt))
+					fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", h.Host, h.Failures, when(h.FirstFailureAt), when(h.UnavailableSince), when(h.LastSuccessAt), softwareName(software[h.Host]))
 				}
 				return tw.Flush()
 			})
 		},
 	}
+}
+
+// softwareName is what a host runs (NodeInfo name and version), "-"
+// when never checked or the check failed.
+func softwareName(s *corkboard.HostSoftware) string {
+	if s == nil || s.Name == "" {
+		return "-"
+	}
+	return strings.TrimSpace(s.Name + " " + s.Version)
 }
 
 // when formats a time for the tables, "-" for never.

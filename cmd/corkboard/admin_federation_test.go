@@ -33,7 +33,8 @@ func TestAdminFederationCommands(t *testing.T) {
 			now := time.Now()
 			err = errors.Join(db.Enqueue(ctx, job, job),
 				db.SaveHostHealth(ctx, &corkboard.HostHealth{Host: "down.example", Failures: 7, FirstFailureAt: now.Add(-13 * time.Hour), UnavailableSince: now}),
-				db.SaveHostHealth(ctx, &corkboard.HostHealth{Host: "fine.example", LastSuccessAt: now}))
+				db.SaveHostHealth(ctx, &corkboard.HostHealth{Host: "fine.example", LastSuccessAt: now}),
+				db.SaveHostSoftware(ctx, &corkboard.HostSoftware{Host: "down.example", Name: "pixelfed", Version: "0.12.5", CheckedAt: now}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,7 +48,7 @@ func TestAdminFederationCommands(t *testing.T) {
 				t.Errorf("queue table:\n%s", queue)
 			}
 			hosts := runAdmin(t, append(settings, "admin", "federation", "hosts")...)
-			if !strings.Contains(hosts, "down.example  7") || strings.Contains(hosts, "fine.example") {
+			if !strings.Contains(hosts, "down.example  7") || !strings.Contains(hosts, "pixelfed 0.12.5") || strings.Contains(hosts, "fine.example") {
 				t.Errorf("hosts table:\n%s", hosts)
 			}
 		})

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestBrowserSendPin sends a pin as a private message in a real browser:
@@ -71,10 +72,20 @@ func TestBrowserSendPin(t *testing.T) {
 	signIn("alice", "alice", alicePassword)
 	runStep(tab, "alice: open her pin", chromedp.Navigate(srv.URL+"/pins/"+pinID))
 	tab.submit("alice: open the send form", `a.send-link[href="/send?pin=`+pinID+`"]`)
-	runStep(tab, "alice: fill in the send form", chromedp.Steps(
-		chromedp.SendKeys(chromedp.ID("send-to"), "@bob"),
-		chromedp.SendKeys(chromedp.ID("send-text"), note),
+	// The picker suggests bob as alice types; she picks him. (A click:
+	// DevTools sends Enter's keypress apart from its keydown, so a
+	// keydown handler cannot stop it submitting the form as a real
+	// keyboard's Enter is stopped.)
+	runStep(tab, "alice: type part of a name", chromedp.Steps(
+		chromedp.SendKeys(chromedp.ID("send-to"), "@bo"),
+		chromedp.WaitVisible(`#send-to-options [data-acct="@bob"]`),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.Click(`#send-to-options [data-acct="@bob"]`),
 	))
+	if to := runStep(tab, "alice: read the To field", chromedp.Evaluate[string](`document.getElementById("send-to").value`)); to != "@bob, " {
+		t.Fatalf("after picking a suggestion the To field holds %q, want %q", to, "@bob, ")
+	}
+	runStep(tab, "alice: write a note", chromedp.SendKeys(chromedp.ID("send-text"), note))
 	// The form must carry the pin in its action (html/template must not escape its "=").
 	if action := runStep(tab, "alice: read the send form's action", chromedp.Evaluate[string](`document.querySelector("form[action^='/send']").getAttribute("action")`)); action != "/send?pin="+pinID {
 		t.Fatalf("the send form's action = %q, want %q", action, "/send?pin="+pinID)

@@ -75,6 +75,12 @@ var settings = []setting{
 			c.RateLimitScale, err = strconv.ParseFloat(v, 64)
 			return err
 		}},
+	{"new-conversations-per-hour", "CORKBOARD_NEW_CONVERSATIONS_PER_HOUR", "how many conversations one person (local or remote) may start here in an hour; first messages beyond it are refused (0: no limit)",
+		func(c server.Config) string { return strconv.Itoa(c.NewConversationsPerHour) },
+		func(c *server.Config, v string) (err error) {
+			c.NewConversationsPerHour, err = strconv.Atoi(v)
+			return err
+		}},
 }
 
 // positiveDuration parses a duration such as 30s or 5m that must be > 0.

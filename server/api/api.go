@@ -64,6 +64,9 @@ func (a *API) Register(e *echo.Echo) {
 	// server accepts); answered with Mastodon's Relationship.
 	e.POST("/api/v1/accounts/:id/follow", a.followAccount, cors, auth, requireScope("write:follows", "follow"), requireUser)
 	e.POST("/api/v1/accounts/:id/unfollow", a.unfollowAccount, cors, auth, requireScope("write:follows", "follow"), requireUser)
+	e.POST("/api/v1/accounts/:id/block", a.blockAccount, cors, auth, requireScope("write:blocks", "follow"), requireUser)
+	e.POST("/api/v1/accounts/:id/unblock", a.unblockAccount, cors, auth, requireScope("write:blocks", "follow"), requireUser)
+	e.GET("/api/v1/blocks", a.blocks, cors, auth, requireScope("read:blocks", "follow"), requireUser)
 	e.GET("/api/v1/accounts/:id/boards", a.accountBoards, cors, maybeAuth, readIfToken("read:boards"))
 	e.GET("/api/v1/accounts/:id/pins", a.accountPins, cors, maybeAuth, readIfToken("read:statuses"))
 
@@ -108,6 +111,7 @@ func (a *API) Register(e *echo.Echo) {
 	e.GET("/api/v1/conversations", a.conversations, cors, auth, requireScope("read:statuses"), requireUser)
 	e.POST("/api/v1/conversations/:id/read", a.readConversation, cors, auth, requireScope("write:conversations"), requireUser)
 	e.DELETE("/api/v1/conversations/:id", a.deleteConversation, cors, auth, requireScope("write:conversations"), requireUser)
+	e.POST("/api/v1/reports", a.createReport, cors, auth, requireScope("write:reports"), requireUser)
 	e.GET("/api/v1/notifications", a.notifications, cors, auth, requireScope("read:notifications"), requireUser)
 	e.GET("/api/v1/notifications/requests", a.notificationRequests, cors, auth, requireScope("read:notifications"), requireUser)
 	e.POST("/api/v1/notifications/requests/:id/accept", a.acceptNotificationRequest, cors, auth, requireScope("write:notifications"), requireUser)

@@ -7,7 +7,7 @@ import (
 )
 
 // relationshipJSON is Mastodon's Relationship entity. Corkboard has no
-// blocks, mutes, notes or endorsements yet: those are always false.
+// mutes of people, notes or endorsements: those are always false.
 type relationshipJSON struct {
 	ID                  string   `json:"id"`
 	Following           bool     `json:"following"`
@@ -29,6 +29,7 @@ type relationshipJSON struct {
 func newRelationshipJSON(r corkboard.Relationship) relationshipJSON {
 	return relationshipJSON{
 		ID: strconv.FormatInt(r.AccountID, 10), Following: r.Following, Requested: r.Requested, FollowedBy: r.FollowedBy,
+		Blocking: r.Blocking, BlockedBy: r.BlockedBy,
 		// Mastodon shows a followed account's saves (reblogs) unless told
 		// not to, from the moment the follow is asked for.
 		ShowingReblogs: r.Following || r.Requested,

@@ -6,7 +6,7 @@ import (
 )
 
 // adminFederation is the admin page's federation section: the servers
-// blocked here and the reports other servers sent.
+// blocked here, and the reports our people made and other servers sent.
 type adminFederation struct {
 	Blocks     []*corkboard.DomainBlock
 	Severities []modeOption

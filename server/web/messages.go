@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/corkboard/corkboard"
@@ -21,7 +22,8 @@ type sendPage struct {
 	To      string
 	Text    string
 	Error   string
-	Query   template.URL // pin=1, board=2 or profile=3: what the form's action carries (a URL, so that html/template keeps its "=")
+	People  []personOption // the picker's suggestions
+	Query   template.URL   // pin=1, board=2 or profile=3: what the form's action carries (a URL, so that html/template keeps its "=")
 }
 
 // sendAttachment reads what is being sent from the query or the form.
@@ -70,6 +72,11 @@ func (w *Web) loadSendPage(c echo.Context, att corkboard.MessageAttachment) (*se
 		p.Query = template.URL("profile=" + formatID(att.ProfileID))
 		p.Profile, err = w.Service.AccountByID(ctx, att.ProfileID)
 	}
+	if err != nil {
+		return nil, err
+	}
+	people, err := w.Service.MessageSuggestions(ctx, me, sendSuggestions)
+	p.People = w.personOptions(people)
 	return p, err
 }
 
@@ -97,7 +104,7 @@ func (w *Web) send(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p.To, p.Text = c.FormValue("to"), c.FormValue("text")
+	p.To, p.Text = postedRecipients(c), c.FormValue("text")
 	ids, err := w.resolvePeople(c, p.To)
 	var m *corkboard.Message
 	if err == nil {
@@ -140,7 +147,9 @@ func (w *Web) resolvePeople(c echo.Context, to string) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, a.ID)
+		if !slices.Contains(ids, a.ID) { // typed and also ticked in the picker
+			ids = append(ids, a.ID)
+		}
 	}
 	return ids, nil
 }
@@ -151,7 +160,11 @@ type inboxPage struct {
 	Conversations []*corkboard.ConversationView
 	About         map[int64]*corkboard.Message // requests: the first message, with its pin
 	RequestCount  int64
+	Next          string // the next page of older conversations, "" at the end
 }
+
+// inboxPageSize is how many conversations one page of the list shows.
+const inboxPageSize = 50
 
 func (w *Web) messages(c echo.Context) error { return w.inbox(c, false) }
 
@@ -163,23 +176,20 @@ func (w *Web) inbox(c echo.Context, requests bool) error {
 	if requests {
 		state = corkboard.MemberRequest
 	}
-	cs, err := w.Service.Conversations(ctx, me, state, 0, 50)
+	cs, err := w.Service.Conversations(ctx, me, state, cursor(c), inboxPageSize)
 	if err != nil {
 		return err
 	}
 	p := inboxPage{Requests: requests, Conversations: cs, About: map[int64]*corkboard.Message{}}
+	if len(cs) == inboxPageSize {
+		p.Next = nextURL(c, cs[len(cs)-1].Conversation.LastMessageID)
+	}
 	if requests {
-		p.RequestCount = int64(len(cs))
-		for _, v := range cs {
-			ms, err := w.Service.Messages(ctx, me, v.Conversation.ID, 0, 1)
-			if err != nil {
-				return err
-			}
-			if len(ms) > 0 {
-				p.About[v.Conversation.ID] = ms[0]
-			}
+		if p.About, err = w.Service.FirstMessages(ctx, me, cs); err != nil {
+			return err
 		}
-	} else if u := w.loadUnread(c); u != nil {
+	}
+	if u := w.loadUnread(c); u != nil {
 		p.RequestCount = u.Requests
 	}
 	title := "Messages"
@@ -195,7 +205,12 @@ type threadPage struct {
 	Messages []*threadMessage
 	MyBoards []*corkboard.Board
 	Request  bool
+	Earlier  string // the page of earlier messages, "" when this is the start
 }
+
+// threadPageSize is how many messages a thread page shows: the newest,
+// with a link back to earlier ones.
+const threadPageSize = 50
 
 // threadMessage is a message with what its cards' buttons need.
 type threadMessage struct {
@@ -216,7 +231,7 @@ func (w *Web) thread(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ms, err := w.Service.Messages(ctx, me, id, 0, 100)
+	ms, more, err := w.Service.RecentMessages(ctx, me, id, cursor(c), threadPageSize)
 	if err != nil {
 		return err
 	}
@@ -226,6 +241,9 @@ func (w *Web) thread(c echo.Context) error {
 	}
 	here := requestPath(c)
 	p := threadPage{ConversationView: v, MyBoards: boards, Request: v.Me != nil && v.Me.State == corkboard.MemberRequest}
+	if more && len(ms) > 0 {
+		p.Earlier = nextURL(c, ms[0].ID)
+	}
 	for _, m := range ms {
 		tm := &threadMessage{Message: m, Mine: m.SenderID == me.ID}
 		switch {
@@ -342,6 +360,7 @@ func (w *Web) deleteMessage(c echo.Context) error {
 type messageSettingsPage struct {
 	Policy  corkboard.MessagePolicy
 	Choices []messagePolicyChoice
+	Blocked []*corkboard.Account // people I block, with Unblock buttons
 }
 
 type messagePolicyChoice struct {
@@ -356,11 +375,27 @@ var messagePolicyChoices = []messagePolicyChoice{
 }
 
 func (w *Web) messageSettingsForm(c echo.Context) error {
-	pol, err := w.Service.MessagePolicy(c.Request().Context(), currentAccount(c))
+	ctx, me := c.Request().Context(), currentAccount(c)
+	pol, err := w.Service.MessagePolicy(ctx, me)
 	if err != nil {
 		return err
 	}
-	return w.render(c, http.StatusOK, "settings_messages", "Message settings", messageSettingsPage{Policy: pol, Choices: messagePolicyChoices})
+	blocked, err := w.Service.BlockedPeople(ctx, me, 100)
+	if err != nil {
+		return err
+	}
+	return w.render(c, http.StatusOK, "settings_messages", "Message settings",
+		messageSettingsPage{Policy: pol, Choices: messagePolicyChoices, Blocked: blocked})
+}
+
+// unblock is POST /settings/blocks/:id/unblock.
+func (w *Web) unblock(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	err = w.Service.UnblockAccount(c.Request().Context(), currentAccount(c), id)
+	return w.afterAction(c, err, "/settings/messages#blocked", "Unblocked.")
 }
 
 func (w *Web) messageSettings(c echo.Context) error {

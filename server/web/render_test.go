@@ -99,6 +99,8 @@ func TestEveryPageRenders(t *testing.T) {
 		"thread": threadPage{ConversationView: sampleConversation(me, pin), Messages: []*threadMessage{
 			{Message: sampleConversation(me, pin).LastMessage, Mine: true, Save: grid.SaveFor(pin)}}},
 		"settings_messages": messageSettingsPage{Policy: corkboard.MessagesFromFollowing, Choices: messagePolicyChoices},
+		"report": &reportPage{Message: &corkboard.Message{ID: 9, ConversationID: 4, Text: "buy now", Sender: sampleRemote()},
+			Remote: true, Forward: true, Request: true, Error: "You already reported this message."},
 	}
 	w := newTestWeb()
 	if len(pages) != len(w.pages) {

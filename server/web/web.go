@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -23,6 +24,8 @@ type Deps struct {
 	LoginByAddress, LoginByAccount, SignupByAddress *ratelimit.Limiter
 	// MaxUploadBytes caps a pin's image upload (default 20 MB).
 	MaxUploadBytes int64
+	// MediaSize tells a stored file's size, for RSS enclosures; nil gives 0.
+	MediaSize func(ctx context.Context, key string) (int64, error)
 }
 
 // Web serves the pages. Templates and assets are loaded once, in New.
@@ -70,6 +73,10 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodPost, "/@:username/follow", w.followAccount, signedIn)
 	page(http.MethodPost, "/@:username/unfollow", w.unfollowAccount, signedIn)
 	page(http.MethodGet, "/@:username/:slug", w.board)
+	// RSS: public and the same for everyone, so no session and no cookie.
+	// Slugs have no dots, so "feed.rss" is never a board.
+	e.GET("/@:username/feed.rss", w.profileFeed)
+	e.GET("/@:username/:slug/feed.rss", w.boardFeed)
 
 	page(http.MethodGet, "/boards/new", w.newBoardForm, signedIn)
 	page(http.MethodPost, "/boards/new", w.createBoard, signedIn)
@@ -106,6 +113,7 @@ func (w *Web) Register(e *echo.Echo) {
 
 	page(http.MethodGet, "/send", w.sendForm, signedIn)
 	page(http.MethodPost, "/send", w.send, signedIn)
+	page(http.MethodGet, "/send/people", w.sendPeople, signedIn)
 	page(http.MethodGet, "/messages", w.messages, signedIn)
 	page(http.MethodGet, "/messages/requests", w.messageRequests, signedIn)
 	page(http.MethodGet, "/messages/:id", w.thread, signedIn)
@@ -117,8 +125,11 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodPost, "/messages/:id/decline", w.conversationAction(declineRequest), signedIn)
 	page(http.MethodPost, "/messages/:id/block", w.conversationAction(blockSender), signedIn)
 	page(http.MethodPost, "/messages/:id/messages/:message/delete", w.deleteMessage, signedIn)
+	page(http.MethodGet, "/messages/:id/messages/:message/report", w.reportForm, signedIn)
+	page(http.MethodPost, "/messages/:id/messages/:message/report", w.report, signedIn)
 	page(http.MethodGet, "/settings/messages", w.messageSettingsForm, signedIn)
 	page(http.MethodPost, "/settings/messages", w.messageSettings, signedIn)
+	page(http.MethodPost, "/settings/blocks/:id/unblock", w.unblock, signedIn)
 
 	page(http.MethodGet, "/admin", w.admin, w.requireAdmin)
 	page(http.MethodPost, "/admin/registration", w.adminRegistration, w.requireAdmin)

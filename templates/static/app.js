@@ -1,6 +1,7 @@
 // Corkboard progressive enhancement. Every page works without this file:
 // it only adds confirmations, closes menus, eases copying links, paints
-// image placeholders, loads more pins as you scroll, and previews uploads.
+// image placeholders, loads more pins as you scroll, previews uploads and
+// suggests people as you type who to send something to.
 (function () {
   "use strict";
 
@@ -192,4 +193,113 @@
     });
   }
   document.querySelectorAll("[data-dropzone]").forEach(dropzone);
+
+  // Send: typing in the To field suggests people (GET /send/people). The
+  // field stays a plain text field: picking a name only completes the
+  // word being typed, so the form posts exactly what a person could type.
+  function picker(root) {
+    var input = root.querySelector("input");
+    var list = root.querySelector("[role=listbox]");
+    var options = [];
+    var active = -1;
+    var timer = null;
+    var asked = "";
+
+    function lastWord() {
+      var parts = input.value.split(/[\s,;]+/);
+      return parts[parts.length - 1];
+    }
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function highlight(i) {
+      options.forEach(function (li, j) { li.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      active = i;
+      if (i >= 0) {
+        input.setAttribute("aria-activedescendant", options[i].id);
+      }
+    }
+    function choose(li) {
+      var word = lastWord();
+      input.value = input.value.slice(0, input.value.length - word.length) + li.getAttribute("data-acct") + ", ";
+      close();
+      input.focus();
+    }
+    function show(people) {
+      list.textContent = "";
+      options = people.map(function (p, i) {
+        var li = document.createElement("li");
+        li.id = "send-to-option-" + i;
+        li.className = "picker__option";
+        li.setAttribute("role", "option");
+        li.setAttribute("data-acct", p.acct);
+        var img = document.createElement("img");
+        img.className = "avatar avatar--xs";
+        img.src = p.avatar;
+        img.alt = "";
+        var name = document.createElement("strong");
+        name.textContent = p.name;
+        var acct = document.createElement("span");
+        acct.className = "muted";
+        acct.textContent = p.acct;
+        li.append(img, name, acct);
+        li.addEventListener("mousedown", function (event) {
+          event.preventDefault(); // keep the focus in the field
+          choose(li);
+        });
+        list.appendChild(li);
+        return li;
+      });
+      if (!options.length) {
+        close();
+        return;
+      }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      highlight(-1);
+    }
+    function ask() {
+      var word = lastWord();
+      if (word.replace(/^@/, "") === "") {
+        close();
+        return;
+      }
+      if (word === asked) {
+        return;
+      }
+      asked = word;
+      fetch("/send/people?q=" + encodeURIComponent(word), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (people) {
+          if (asked === word) {
+            show(people);
+          }
+        })
+        .catch(close);
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 150);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) {
+        return;
+      }
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        highlight((active + step + options.length) % options.length);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        choose(options[active]);
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    input.addEventListener("blur", close);
+  }
+  document.querySelectorAll("[data-picker]").forEach(picker);
 })();
