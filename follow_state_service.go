@@ -39,6 +39,29 @@ func (s *Service) FollowStateOf(ctx context.Context, viewer *Account, accountID,
 	return FollowState{}, withContext("follow state", err)
 }
 
+// FollowStates returns the viewer's follow of each of the people and
+// boards named (missing ones are not followed), in one query: a page of
+// cards with Follow buttons costs the same however many cards it shows.
+func (s *Service) FollowStates(ctx context.Context, viewer *Account, accountIDs, boardIDs []int64) (people, boards map[int64]FollowState, err error) {
+	people, boards = map[int64]FollowState{}, map[int64]FollowState{}
+	if viewer == nil {
+		return people, boards, nil
+	}
+	fs, err := s.store.FollowsAmong(ctx, viewer.ID, accountIDs, boardIDs)
+	if err != nil {
+		return nil, nil, withContext("follow states", err)
+	}
+	for _, f := range fs {
+		st := FollowState{Following: !f.Pending, Requested: f.Pending}
+		if f.TargetBoardID != 0 {
+			boards[f.TargetBoardID] = st
+		} else {
+			people[f.TargetAccountID] = st
+		}
+	}
+	return people, boards, nil
+}
+
 // Relationships returns the viewer's relationships with the accounts
 // that exist among ids, in the order asked.
 func (s *Service) Relationships(ctx context.Context, viewer *Account, ids []int64) ([]Relationship, error) {

@@ -47,6 +47,9 @@ type SocialStore interface {
 	CreateFollow(ctx context.Context, f *Follow) error
 	DeleteFollow(ctx context.Context, followerID, targetAccountID, targetBoardID int64) (removed bool, err error)
 	FindFollow(ctx context.Context, followerID, targetAccountID, targetBoardID int64) (*Follow, error)
+	// FollowsAmong finds a person's follows (pending or not) of any of
+	// the people and boards named, in one query.
+	FollowsAmong(ctx context.Context, followerID int64, accountIDs, boardIDs []int64) ([]*Follow, error)
 	CountFollowers(ctx context.Context, targetAccountID, targetBoardID int64) (int64, error)
 	CountFollowing(ctx context.Context, followerID int64) (int64, error)
 }

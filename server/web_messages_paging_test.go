@@ -3,10 +3,13 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/corkboard/corkboard"
+	"github.com/corkboard/corkboard/storage"
+	"github.com/corkboard/corkboard/storage/storagetest"
 )
 
 // A long thread opens at its newest messages with a link back to the
@@ -77,4 +80,55 @@ func linkAfter(t *testing.T, body, prefix string) string {
 	}
 	link, _, _ := strings.Cut(rest, `"`)
 	return strings.ReplaceAll(link, "&amp;", "&")
+}
+
+// A thread page costs the same number of statements with 2 pin cards as
+// with 8: the viewer's follows of the cards' owners and boards are loaded
+// together, not per card.
+func TestWebThreadQueryCountDoesNotGrow(t *testing.T) {
+	eachPinKind(t, func(t *testing.T, env *pinEnv) {
+		ctx, svc := context.Background(), env.srv.Service()
+		alice, bob := env.signedIn("alice", false), env.signedIn("bob", false)
+		me, err := env.db.AccountByUsername(ctx, "alice")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bobAcct, err := env.db.AccountByUsername(ctx, "bob")
+		if err != nil {
+			t.Fatal(err)
+		}
+		boards := []*corkboard.Board{env.createBoard(alice, "alice", "Lamps", false), env.createBoard(alice, "alice", "Chairs", false)}
+		env.createBoard(bob, "bob", "Saved", false) // so that each card offers Save
+		send := func(i int) int64 {
+			p := env.uploadPin(alice, boards[i%2], fmt.Sprintf("pin %d", i), "")
+			m, err := svc.SendMessage(ctx, me, []int64{bobAcct.ID}, "", corkboard.MessageAttachment{PinID: p.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m.ConversationID
+		}
+		conv := send(0)
+		send(1)
+		db, ok := env.srv.Store().(*storage.DB)
+		if !ok {
+			t.Fatalf("the server's store is a %T", env.srv.Store())
+		}
+		qc := storagetest.CountQueries(t, db)
+		count := func(cards int) int64 {
+			qc.Reset()
+			r := bob.get(fmt.Sprintf("/messages/%d", conv))
+			wantStatus(t, "thread", r, http.StatusOK)
+			if got := strings.Count(r.body, `/save"`); got != cards {
+				t.Fatalf("the thread shows %d Save forms, want %d", got, cards)
+			}
+			return qc.Count()
+		}
+		two := count(2)
+		for i := 2; i < 8; i++ {
+			send(i)
+		}
+		if eight := count(8); eight != two {
+			t.Errorf("thread page: %d statements for 2 pin cards, %d for 8; want the same", two, eight)
+		}
+	})
 }

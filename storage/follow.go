@@ -56,6 +56,23 @@ func (db *DB) FindFollow(ctx context.Context, followerID, accountID, boardID int
 	return r.domain(), nil
 }
 
+// FollowsAmong finds a person's follows of any of the people and boards
+// named, in one query.
+func (db *DB) FollowsAmong(ctx context.Context, followerID int64, accountIDs, boardIDs []int64) ([]*corkboard.Follow, error) {
+	if len(accountIDs) == 0 && len(boardIDs) == 0 {
+		return nil, nil
+	}
+	accountIDs, boardIDs = unique(accountIDs), unique(boardIDs) // never an empty IN list
+	var rows []followRow
+	err := db.gorm.WithContext(ctx).Where("follower_id = ?", followerID).
+		Where("target_account_id IN ? OR target_board_id IN ?", accountIDs, boardIDs).Find(&rows).Error
+	out := make([]*corkboard.Follow, len(rows))
+	for i := range rows {
+		out[i] = rows[i].domain()
+	}
+	return out, translate("follows among", "follows", err)
+}
+
 // CountFollowers counts accepted followers of a person or board.
 func (db *DB) CountFollowers(ctx context.Context, accountID, boardID int64) (int64, error) {
 	var n int64

@@ -244,29 +244,23 @@ func (w *Web) thread(c echo.Context) error {
 	if more && len(ms) > 0 {
 		p.Earlier = nextURL(c, ms[0].ID)
 	}
+	people, followed, err := w.threadFollowStates(c, ms)
+	if err != nil {
+		return err
+	}
 	for _, m := range ms {
 		tm := &threadMessage{Message: m, Mine: m.SenderID == me.ID}
 		switch {
 		case m.Pin != nil:
 			tm.Save = saveForm{PinID: m.Pin.ID, Boards: boards, CSRF: csrfToken(c), ReturnTo: here}
-			if m.Pin.AccountID != me.ID {
-				if tm.OwnerFollow, err = w.Service.FollowStateOf(ctx, me, m.Pin.AccountID, 0); err != nil {
-					return err
-				}
-				if m.Pin.Board != nil {
-					if tm.BoardFollow, err = w.Service.FollowStateOf(ctx, me, 0, m.Pin.Board.ID); err != nil {
-						return err
-					}
-				}
+			tm.OwnerFollow = people[m.Pin.AccountID]
+			if m.Pin.Board != nil {
+				tm.BoardFollow = followed[m.Pin.Board.ID]
 			}
-		case m.Board != nil && m.Board.AccountID != me.ID:
-			if tm.BoardFollow, err = w.Service.FollowStateOf(ctx, me, 0, m.Board.ID); err != nil {
-				return err
-			}
-		case m.Profile != nil && m.Profile.ID != me.ID:
-			if tm.OwnerFollow, err = w.Service.FollowStateOf(ctx, me, m.Profile.ID, 0); err != nil {
-				return err
-			}
+		case m.Board != nil:
+			tm.BoardFollow = followed[m.Board.ID]
+		case m.Profile != nil:
+			tm.OwnerFollow = people[m.Profile.ID]
 		}
 		p.Messages = append(p.Messages, tm)
 	}
@@ -274,6 +268,26 @@ func (w *Web) thread(c echo.Context) error {
 		return err
 	}
 	return w.render(c, http.StatusOK, "thread", "Messages", p)
+}
+
+// threadFollowStates loads, in one query, the viewer's follows of the
+// people and boards the thread's cards offer to follow.
+func (w *Web) threadFollowStates(c echo.Context, ms []*corkboard.Message) (people, boards map[int64]corkboard.FollowState, err error) {
+	var accountIDs, boardIDs []int64
+	for _, m := range ms {
+		switch {
+		case m.Pin != nil:
+			accountIDs = append(accountIDs, m.Pin.AccountID)
+			if m.Pin.Board != nil {
+				boardIDs = append(boardIDs, m.Pin.Board.ID)
+			}
+		case m.Board != nil:
+			boardIDs = append(boardIDs, m.Board.ID)
+		case m.Profile != nil:
+			accountIDs = append(accountIDs, m.Profile.ID)
+		}
+	}
+	return w.Service.FollowStates(c.Request().Context(), currentAccount(c), accountIDs, boardIDs)
 }
 
 // reply adds a message to a thread.
