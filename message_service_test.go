@@ -2,6 +2,7 @@ package corkboard_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/corkboard/corkboard"
 	"github.com/corkboard/corkboard/storage"
@@ -243,6 +244,34 @@ func TestBlockedMemberOfAGroupHearsNothingFromThem(t *testing.T) {
 		if aViews, _ := w.svc.Conversations(w.ctx, alice, corkboard.MemberActive, 0, 10); len(aViews) != 1 || aViews[0].LastMessage == nil ||
 			aViews[0].LastMessage.Text != "carol is wrong" || aViews[0].Me.Unread != 1 {
 			t.Errorf("alice's list = %+v; want bob's message as the preview, 1 unread", aViews)
+		}
+	})
+}
+
+// TestDeletedBeforeStoredStaysDeleted: a message whose Delete was
+// processed while its Create was still at work (its tombstone exists) is
+// not stored when the Create gets to its transaction.
+func TestDeletedBeforeStoredStaysDeleted(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, db *storage.DB) {
+		w := newPinWorld(t, db)
+		bob := w.person("bob")
+		now := time.Now()
+		zoe := &corkboard.Account{Username: "zoe", Domain: "remote.example", IRI: "https://remote.example/users/zoe",
+			Approved: true, CreatedAt: now, UpdatedAt: now, FetchedAt: now}
+		if err := db.UpsertRemoteAccount(w.ctx, zoe); err != nil {
+			t.Fatal(err)
+		}
+		const iri = "https://remote.example/notes/1"
+		if err := db.AddTombstone(w.ctx, iri, now); err != nil {
+			t.Fatal(err)
+		}
+		m, err := w.svc.ReceiveMessage(w.ctx, corkboard.IncomingMessage{Sender: zoe, Recipients: []*corkboard.Account{bob},
+			IRI: iri, Text: "never mind", Published: now})
+		if err != nil || m != nil {
+			t.Fatalf("receiving a deleted message: %+v, %v; want nothing stored", m, err)
+		}
+		if _, err := db.MessageByIRI(w.ctx, iri); corkboard.ErrorCode(err) != corkboard.ENOTFOUND {
+			t.Errorf("the deleted message is stored: %v", err)
 		}
 	})
 }

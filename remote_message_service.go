@@ -58,6 +58,12 @@ func (s *Service) receiveMessage(ctx context.Context, in IncomingMessage) (*Mess
 	}
 	var msg *Message
 	err = s.store.InTx(ctx, func(tx Store) error {
+		// A Delete may have been processed while this message's images
+		// were fetched: its tombstone, checked again here, wins.
+		if gone, err := tx.IsTombstoned(ctx, in.IRI); err != nil || gone {
+			msg = nil
+			return err
+		}
 		c, err := s.incomingConversation(ctx, tx, in, local, blockers)
 		if err != nil {
 			return err
