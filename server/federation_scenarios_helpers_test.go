@@ -86,20 +86,6 @@ func (w *trio) sentTo(t *testing.T, from, to *servertest.Instance) []servertest.
 	return out
 }
 
-// drained waits until every delivery from's queue holds has ended, so
-// that what has not arrived will not.
-func (w *trio) drained(t *testing.T, from *servertest.Instance) {
-	t.Helper()
-	servertest.Eventually(t, scenarioWait, from.Name+"'s deliveries to end", func() bool {
-		for _, d := range from.Deliveries(t) {
-			if !d.Done() {
-				return false
-			}
-		}
-		return true
-	})
-}
-
 // mentioning lists the activities in's inbox log that name iri.
 func (w *trio) mentioning(t *testing.T, in *servertest.Instance, iri string) []servertest.Received {
 	t.Helper()

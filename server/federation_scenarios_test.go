@@ -237,7 +237,7 @@ func (w *trio) unfollowStops(t *testing.T) {
 	if after := len(w.sentTo(t, w.b, w.a)); after != before {
 		t.Fatalf("B queued %d deliveries to A for a pin after alice unfollowed", after-before)
 	}
-	w.drained(t, w.b)
+	w.b.DeliveriesEnded(t, scenarioWait)
 	w.arrived(t, w.a, w.c.PinIRI(w.c.CreatePin(t, w.carol, w.carolRecipes, "Bean stew")))
 	iri := w.b.PinIRI(pie)
 	if p := w.a.RemotePin(t, iri); p != nil {

@@ -93,7 +93,7 @@ func testBlockedSender(t *testing.T, kind string) {
 	before := bobsInbox(t, b, bob)
 
 	dropped := writeDespiteBlock(t, a, alice, bobOnA, old.ConversationID)
-	deliveriesEnded(t, a)
+	a.DeliveriesEnded(t, messageWait)
 	inboxProcessed(t, b)
 	for _, iri := range dropped {
 		if storesMessage(t, b, iri) {
@@ -181,17 +181,4 @@ func deliveryRefused(t *testing.T, in *servertest.Instance, iri string) bool {
 		}
 	}
 	return false
-}
-
-// deliveriesEnded waits until every delivery in's queue holds has ended.
-func deliveriesEnded(t *testing.T, in *servertest.Instance) {
-	t.Helper()
-	servertest.Eventually(t, messageWait, in.Name+"'s deliveries to end", func() bool {
-		for _, d := range in.Deliveries(t) {
-			if !d.Done() {
-				return false
-			}
-		}
-		return true
-	})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/corkboard/corkboard/storage"
 )
@@ -102,4 +103,18 @@ func (in *Instance) db(t testing.TB) *storage.DB {
 		t.Fatalf("%s: the server's store is a %T, not *storage.DB", in.Name, in.Server.Store())
 	}
 	return db
+}
+
+// DeliveriesEnded waits until every delivery in's queue holds has ended
+// (delivered, or given up on), so that what has not arrived will not.
+func (in *Instance) DeliveriesEnded(t testing.TB, timeout time.Duration) {
+	t.Helper()
+	Eventually(t, timeout, in.Name+"'s deliveries to end", func() bool {
+		for _, d := range in.Deliveries(t) {
+			if !d.Done() {
+				return false
+			}
+		}
+		return true
+	})
 }
