@@ -16,11 +16,16 @@ func (s *Service) FollowAccount(ctx context.Context, actor *Account, username st
 }
 
 // FollowAccountByID follows a local or remote person. Following a remote
-// person sends a Follow and stays pending until their server accepts.
+// person sends a Follow and stays pending until their server accepts;
+// following a local person who approves followers by hand stays pending
+// until they do.
 func (s *Service) FollowAccountByID(ctx context.Context, actor *Account, id int64) (*Follow, error) {
 	target, err := s.store.AccountByID(ctx, id)
 	if err != nil {
 		return nil, withContext("follow", err)
+	}
+	if target.Disabled || !target.Approved { // suspended, or not let in yet
+		return nil, Errorf(ENOTFOUND, "account not found")
 	}
 	if target.ID == actor.ID {
 		return nil, Errorf(EINVALID, "you cannot follow yourself")
@@ -28,7 +33,8 @@ func (s *Service) FollowAccountByID(ctx context.Context, actor *Account, id int6
 	if err := s.checkNotBlocked(ctx, target, actor); err != nil {
 		return nil, err
 	}
-	return s.follow(ctx, actor, &Follow{TargetAccountID: target.ID, Pending: !target.IsLocal()})
+	remote := !target.IsLocal()
+	return s.follow(ctx, actor, &Follow{TargetAccountID: target.ID, Pending: remote || target.ManuallyApproves}, remote)
 }
 
 // FollowBoard makes the actor follow a single board.
@@ -46,7 +52,8 @@ func (s *Service) FollowBoard(ctx context.Context, actor *Account, boardID int64
 	if err := s.checkNotBlocked(ctx, b.Account, actor); err != nil {
 		return nil, err
 	}
-	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID, Pending: b.IRI != ""})
+	remote := b.IRI != ""
+	return s.follow(ctx, actor, &Follow{TargetBoardID: b.ID, Pending: remote}, remote)
 }
 
 // checkNotBlocked refuses a follow of someone (or their board) who
@@ -69,7 +76,9 @@ func (s *Service) checkNotBlocked(ctx context.Context, owner, follower *Account)
 	return nil
 }
 
-func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follow, error) {
+// follow records a follow. A remote target's server answers it; a local
+// one that waits (a locked person) brings pins only once accepted.
+func (s *Service) follow(ctx context.Context, actor *Account, f *Follow, remote bool) (*Follow, error) {
 	if existing, err := s.store.FindFollow(ctx, actor.ID, f.TargetAccountID, f.TargetBoardID); err == nil {
 		return existing, nil // following twice is harmless
 	}
@@ -78,26 +87,18 @@ func (s *Service) follow(ctx context.Context, actor *Account, f *Follow) (*Follo
 		if err := tx.CreateFollow(ctx, f); err != nil {
 			return err
 		}
-		if f.Pending { // a remote target: its server answers, then pins arrive
+		if remote { // its server answers, then pins arrive
 			return s.fed.Followed(ctx, tx, f)
 		}
-		if err := notifyFollowed(ctx, tx, f); err != nil {
+		if err := notifyFollowed(ctx, tx, f, f.CreatedAt); err != nil {
 			return err
+		}
+		if f.Pending {
+			return nil // they decide first (AuthorizeFollowRequest)
 		}
 		return tx.Backfill(ctx, actor.ID, f.TargetAccountID, f.TargetBoardID, backfillSize)
 	})
 	return f, withContext("follow", err)
-}
-
-// notifyFollowed tells a local person someone new follows them (the
-// "follow" notification Mastodon clients show). Board follows are not
-// notified: Mastodon's API has no place for them.
-func notifyFollowed(ctx context.Context, tx Store, f *Follow) error {
-	if f.TargetAccountID == 0 || f.Pending {
-		return nil
-	}
-	return tx.CreateNotification(ctx, &Notification{AccountID: f.TargetAccountID, Type: "follow",
-		FromAccountID: f.FollowerID, CreatedAt: f.CreatedAt})
 }
 
 // UnfollowAccountByID stops following a local or remote person.
@@ -130,6 +131,9 @@ func (s *Service) unfollow(ctx context.Context, actor *Account, accountID, board
 	return withContext("unfollow", s.store.InTx(ctx, func(tx Store) error {
 		removed, err := tx.DeleteFollow(ctx, actor.ID, accountID, boardID)
 		if err != nil || !removed {
+			return err
+		}
+		if err := forgetFollowRequest(ctx, tx, f); err != nil {
 			return err
 		}
 		if err := tx.Unmerge(ctx, actor.ID, accountID, boardID); err != nil {

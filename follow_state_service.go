@@ -14,9 +14,10 @@ type FollowState struct {
 type Relationship struct {
 	AccountID int64
 	FollowState
-	FollowedBy bool // they follow the viewer (accepted)
-	Blocking   bool // the viewer blocks them
-	BlockedBy  bool // they block the viewer (here, or told us from their server)
+	FollowedBy  bool // they follow the viewer (accepted)
+	RequestedBy bool // they asked to follow the viewer, who has not answered
+	Blocking    bool // the viewer blocks them
+	BlockedBy   bool // they block the viewer (here, or told us from their server)
 }
 
 // maxRelationships bounds one Relationships call (Mastodon clients ask
@@ -90,7 +91,8 @@ func (s *Service) Relationships(ctx context.Context, viewer *Account, ids []int6
 }
 
 // relationship is one Relationship: the viewer's follow of the account,
-// the account's (accepted) follow of the viewer, and blocks either way.
+// the account's follow of the viewer (accepted or waiting), and blocks
+// either way.
 func (s *Service) relationship(ctx context.Context, viewer *Account, id int64) (Relationship, error) {
 	r := Relationship{AccountID: id}
 	var err error
@@ -101,7 +103,7 @@ func (s *Service) relationship(ctx context.Context, viewer *Account, id int64) (
 	if err != nil {
 		return r, err
 	}
-	r.FollowedBy = back.Following
+	r.FollowedBy, r.RequestedBy = back.Following, back.Requested
 	if r.Blocking, err = s.store.IsBlocked(ctx, viewer.ID, id); err != nil {
 		return r, withContext("relationship", err)
 	}

@@ -9,7 +9,8 @@ import "context"
 // AcceptRemoteFollow records a remote person's follow of a local person
 // or public board (the target's id; the other is 0). Unless the target
 // approves followers by hand, the follow is accepted at once and the
-// Federator answers with an Accept in the same transaction. A repeated
+// Federator answers with an Accept in the same transaction; otherwise it
+// waits for AuthorizeFollowRequest or RejectFollowRequest. A repeated
 // Follow with a new id is answered again: the remote server may have lost
 // our Accept.
 func (s *Service) AcceptRemoteFollow(ctx context.Context, follower *Account, accountID, boardID int64, iri string) (*Follow, error) {
@@ -40,7 +41,7 @@ func (s *Service) AcceptRemoteFollow(ctx context.Context, follower *Account, acc
 			if err := tx.CreateFollow(ctx, f); err != nil {
 				return err
 			}
-			if err := notifyFollowed(ctx, tx, f); err != nil {
+			if err := notifyFollowed(ctx, tx, f, f.CreatedAt); err != nil {
 				return err
 			}
 		}
@@ -105,7 +106,19 @@ func removeFollow(ctx context.Context, tx Store, f *Follow) error {
 	if err != nil || !removed {
 		return err
 	}
+	if err := forgetFollowRequest(ctx, tx, f); err != nil {
+		return err
+	}
 	return tx.Unmerge(ctx, f.FollowerID, f.TargetAccountID, f.TargetBoardID)
+}
+
+// forgetFollowRequest removes the notification a follow that waited gave
+// the local person it asked, once the follow is gone (refused, withdrawn).
+func forgetFollowRequest(ctx context.Context, tx Store, f *Follow) error {
+	if !f.Pending || f.TargetAccountID == 0 {
+		return nil
+	}
+	return tx.DeleteFollowRequestNotifications(ctx, f.TargetAccountID, f.FollowerID)
 }
 
 // RemoteBlock applies a remote person's block of a local one: the

@@ -21,6 +21,7 @@ type Store interface {
 	BoardStore
 	PinStore
 	SocialStore
+	FollowRequestStore
 	FeedStore
 	Loader
 	SearchStore

@@ -58,11 +58,10 @@ func (a *API) newAccountJSON(acct *corkboard.Account) accountJSON {
 		CreatedAt: acct.CreatedAt.UTC().Format("2006-01-02") + "T00:00:00.000Z",
 		Note:      noteHTML(acct.Bio), URL: a.BaseURL + "/@" + acct.Username, URI: a.BaseURL + "/users/" + acct.Username,
 		Avatar: avatar, AvatarStatic: avatar, Header: header, HeaderStatic: header,
-		Emojis: []struct{}{}, Fields: []struct{}{},
+		Emojis: []struct{}{}, Fields: []struct{}{}, Locked: acct.ManuallyApproves,
 	}
 	if !acct.IsLocal() {
 		j.URI, j.URL = acct.IRI, cmp.Or(acct.ProfileURL, acct.IRI)
-		j.Locked = acct.ManuallyApproves
 		j.Bot = acct.ActorType == "Service" || acct.ActorType == "Application"
 	}
 	return j

@@ -56,6 +56,7 @@ func (a *API) Register(e *echo.Echo) {
 	e.POST("/oauth/revoke", a.revoke, cors)
 
 	e.GET("/api/v1/accounts/verify_credentials", a.verifyCredentials, cors, auth, requireScope("read:accounts", "profile"), requireUser)
+	e.PATCH("/api/v1/accounts/update_credentials", a.updateCredentials, cors, auth, requireScope("write:accounts"), requireUser)
 	e.GET("/api/v1/accounts/lookup", a.lookupAccount, cors, maybeAuth, readIfToken("read:accounts"))
 	e.GET("/api/v1/accounts/search", a.searchAccounts, cors, auth, requireScope("read:accounts"), requireUser)
 	e.GET("/api/v1/accounts/relationships", a.relationships, cors, auth, requireScope("read:follows", "follow"), requireUser)
@@ -66,6 +67,10 @@ func (a *API) Register(e *echo.Echo) {
 	e.POST("/api/v1/accounts/:id/unfollow", a.unfollowAccount, cors, auth, requireScope("write:follows", "follow"), requireUser)
 	e.POST("/api/v1/accounts/:id/block", a.blockAccount, cors, auth, requireScope("write:blocks", "follow"), requireUser)
 	e.POST("/api/v1/accounts/:id/unblock", a.unblockAccount, cors, auth, requireScope("write:blocks", "follow"), requireUser)
+	// Follows of a locked person wait for their answer (:id is the asking account's).
+	e.GET("/api/v1/follow_requests", a.followRequests, cors, auth, requireScope("read:follows", "follow"), requireUser)
+	e.POST("/api/v1/follow_requests/:id/authorize", a.authorizeFollowRequest, cors, auth, requireScope("write:follows", "follow"), requireUser)
+	e.POST("/api/v1/follow_requests/:id/reject", a.rejectFollowRequest, cors, auth, requireScope("write:follows", "follow"), requireUser)
 	e.GET("/api/v1/blocks", a.blocks, cors, auth, requireScope("read:blocks", "follow"), requireUser)
 	e.GET("/api/v1/accounts/:id/boards", a.accountBoards, cors, maybeAuth, readIfToken("read:boards"))
 	e.GET("/api/v1/accounts/:id/pins", a.accountPins, cors, maybeAuth, readIfToken("read:statuses"))

@@ -33,7 +33,7 @@ func (a *API) notifications(c echo.Context) error {
 	}
 	out := make([]notificationJSON, 0, len(ns))
 	for _, n := range ns {
-		if n.From == nil || (n.Type != "mention" && n.Type != "follow") {
+		if n.From == nil || (n.Type != "mention" && n.Type != "follow" && n.Type != "follow_request") {
 			continue
 		}
 		acct := a.newAccountJSON(n.From)

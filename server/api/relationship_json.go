@@ -29,7 +29,7 @@ type relationshipJSON struct {
 func newRelationshipJSON(r corkboard.Relationship) relationshipJSON {
 	return relationshipJSON{
 		ID: strconv.FormatInt(r.AccountID, 10), Following: r.Following, Requested: r.Requested, FollowedBy: r.FollowedBy,
-		Blocking: r.Blocking, BlockedBy: r.BlockedBy,
+		RequestedBy: r.RequestedBy, Blocking: r.Blocking, BlockedBy: r.BlockedBy,
 		// Mastodon shows a followed account's saves (reblogs) unless told
 		// not to, from the moment the follow is asked for.
 		ShowingReblogs: r.Following || r.Requested,

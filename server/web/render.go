@@ -30,6 +30,9 @@ type view struct {
 	// Unread is the Messages badge (conversations with unread messages
 	// and requests); nil when signed out.
 	Unread *corkboard.MessageUnread
+	// FollowRequests counts follows waiting for the person's answer (only
+	// a person who approves followers by hand has any).
+	FollowRequests int64
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -53,7 +56,7 @@ func (w *Web) view(c echo.Context, title string, page any) view {
 		Title: title, Path: c.Request().URL.Path, Here: requestPath(c), Account: currentAccount(c), CSRF: csrfToken(c),
 		Query: searchQuery(c), Flash: w.takeFlash(c), BaseURL: w.BaseURL, Version: w.Version,
 		CSSURL: w.assets.url("app.css"), JSURL: w.assets.url("app.js"), Page: page,
-		Unread: w.loadUnread(c),
+		Unread: w.loadUnread(c), FollowRequests: w.countFollowRequests(c),
 	}
 }
 

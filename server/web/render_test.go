@@ -88,7 +88,7 @@ func TestEveryPageRenders(t *testing.T) {
 		"profile_remote": remoteProfilePage{RemoteProfileView: &corkboard.RemoteProfileView{Account: sampleRemote(),
 			Boards: grid.MyBoards, Pins: &corkboard.Page{Pins: grid.Pins}}, Grid: grid},
 		"search":           searchPage{Query: "bread", Grid: grid, Boards: grid.MyBoards, People: []*corkboard.Account{me}, MoreBoards: true},
-		"settings_profile": settingsProfilePage{DisplayName: "Alice"},
+		"settings_profile": settingsProfilePage{DisplayName: "Alice", Locked: true},
 		"setup":            setupPage{Token: "t"},
 		"signup":           signupPage{Mode: corkboard.RegistrationApproval},
 		"signup_closed":    nil,
@@ -101,6 +101,8 @@ func TestEveryPageRenders(t *testing.T) {
 		"settings_messages": messageSettingsPage{Policy: corkboard.MessagesFromFollowing, Choices: messagePolicyChoices},
 		"report": &reportPage{Message: &corkboard.Message{ID: 9, ConversationID: 4, Text: "buy now", Sender: sampleRemote()},
 			Remote: true, Forward: true, Request: true, Error: "You already reported this message."},
+		"follow_requests": followRequestsPage{Locked: true, Next: "/follow-requests?before=3",
+			Requests: []corkboard.FollowRequest{{Follow: &corkboard.Follow{ID: 3, FollowerID: 2}, From: sampleRemote()}}},
 	}
 	w := newTestWeb()
 	if len(pages) != len(w.pages) {

@@ -110,6 +110,9 @@ func (w *Web) Register(e *echo.Echo) {
 
 	page(http.MethodGet, "/settings/profile", w.settingsProfileForm, signedIn)
 	page(http.MethodPost, "/settings/profile", w.settingsProfile, signedIn)
+	page(http.MethodGet, "/follow-requests", w.followRequests, signedIn)
+	page(http.MethodPost, "/follow-requests/:id/authorize", w.authorizeFollowRequest, signedIn)
+	page(http.MethodPost, "/follow-requests/:id/reject", w.rejectFollowRequest, signedIn)
 
 	page(http.MethodGet, "/send", w.sendForm, signedIn)
 	page(http.MethodPost, "/send", w.send, signedIn)
