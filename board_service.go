@@ -166,7 +166,7 @@ func (s *Service) Board(ctx context.Context, viewer *Account, username, slug str
 	if err != nil {
 		return nil, withContext("board", err)
 	}
-	if !canSeeBoard(viewer, b) {
+	if !canSeeBoard(viewer, b) || owner.Disabled { // a suspended person's boards are not served
 		return nil, Errorf(ENOTFOUND, "board not found")
 	}
 	b.Account = owner
@@ -184,6 +184,9 @@ func (s *Service) BoardByID(ctx context.Context, viewer *Account, id int64) (*Bo
 	}
 	if b.Account, err = s.store.AccountByID(ctx, b.AccountID); err != nil {
 		return nil, withContext("board owner", err)
+	}
+	if b.Account.Disabled { // a suspended person's boards are not served
+		return nil, Errorf(ENOTFOUND, "board not found")
 	}
 	return b, nil
 }

@@ -22,7 +22,26 @@ func (s *Service) HomeFeed(ctx context.Context, viewer *Account, cursor int64, l
 	if err != nil {
 		return nil, withContext("home feed", err)
 	}
-	return &Page{Pins: pins, Next: next}, s.Hydrate(ctx, viewer, pins)
+	page := &Page{Pins: pins, Next: next}
+	if err := s.Hydrate(ctx, viewer, pins); err != nil {
+		return nil, err
+	}
+	dropSuspended(page)
+	return page, nil
+}
+
+// dropSuspended removes the pins of suspended people from a listing of
+// several people's pins (feeds, tags, search): their own pages are "not
+// found" already. Pins must be hydrated. A page may come out shorter than
+// asked; its cursor still moves on correctly.
+func dropSuspended(page *Page) {
+	kept := page.Pins[:0]
+	for _, p := range page.Pins {
+		if p.Account == nil || !p.Account.Disabled {
+			kept = append(kept, p)
+		}
+	}
+	page.Pins = kept
 }
 
 // BoardPins lists a board's pins (the caller has checked the board is
@@ -58,12 +77,13 @@ func (s *Service) SearchPins(ctx context.Context, viewer *Account, q string, bef
 }
 
 // publicListing lists pins for a page anyone can browse (tags, search),
-// without those of silenced domains.
+// without those of silenced domains or suspended people.
 func (s *Service) publicListing(ctx context.Context, viewer *Account, q PinQuery) (*Page, error) {
 	page, err := s.listPins(ctx, viewer, q)
 	if err != nil {
 		return nil, err
 	}
+	dropSuspended(page)
 	return page, s.hideSilenced(ctx, page)
 }
 
@@ -81,7 +101,16 @@ func (s *Service) SearchBoards(ctx context.Context, viewer *Account, q string, l
 	if err != nil {
 		return nil, withContext("search boards", err)
 	}
-	return boards, s.loadBoardOwners(ctx, boards)
+	if err := s.loadBoardOwners(ctx, boards); err != nil {
+		return nil, err
+	}
+	kept := boards[:0]
+	for _, b := range boards {
+		if b.Account == nil || !b.Account.Disabled { // a suspended person's boards are not found
+			kept = append(kept, b)
+		}
+	}
+	return kept, nil
 }
 
 // SearchPeople finds people by username and display name.

@@ -115,7 +115,13 @@ func (s *Service) Pin(ctx context.Context, viewer *Account, id int64) (*Pin, err
 	if !canSeePin(viewer, p) {
 		return nil, Errorf(ENOTFOUND, "pin not found")
 	}
-	return p, s.Hydrate(ctx, viewer, []*Pin{p})
+	if err := s.Hydrate(ctx, viewer, []*Pin{p}); err != nil {
+		return nil, err
+	}
+	if p.Account != nil && p.Account.Disabled { // a suspended person's pins are not served
+		return nil, Errorf(ENOTFOUND, "pin not found")
+	}
+	return p, nil
 }
 
 func canSeePin(viewer *Account, p *Pin) bool {

@@ -31,9 +31,20 @@ type Report struct {
 	// Forwarded is true when a Flag went to the reported person's server.
 	Forwarded bool
 
-	Reporter *Account // loaded for display
-	Target   *Account
+	// ResolvedAt is when an admin closed the report (zero while open),
+	// ResolvedByID who (0: the admin command line), and ActionNote what
+	// was done about it ("suspended @x").
+	ResolvedAt   time.Time
+	ResolvedByID int64
+	ActionNote   string
+
+	Reporter   *Account // loaded for display
+	Target     *Account
+	ResolvedBy *Account
 }
+
+// Open reports whether no admin has resolved the report yet.
+func (r *Report) Open() bool { return r.ResolvedAt.IsZero() }
 
 // ReportStore persists reports.
 type ReportStore interface {
@@ -41,8 +52,14 @@ type ReportStore interface {
 	// same IRI exists, or (local reports) the same reporter's report of
 	// the same message.
 	CreateReport(ctx context.Context, r *Report) (created bool, err error)
-	// ListReports lists reports newest first.
+	// ListReports lists open reports newest first, then resolved ones
+	// newest first.
 	ListReports(ctx context.Context, limit int) ([]*Report, error)
+	// ReportByID finds a report.
+	ReportByID(ctx context.Context, id int64) (*Report, error)
+	// SetReportResolution resolves a report (at, by, note) or, with a zero
+	// at, reopens it; a missing report is ENOTFOUND.
+	SetReportResolution(ctx context.Context, id int64, at time.Time, byID int64, note string) error
 }
 
 // ReportFederator sends reports to the reported person's server. It is

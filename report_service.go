@@ -134,8 +134,9 @@ func (s *Service) FileRemoteReport(ctx context.Context, r *Report) error {
 	return withContext("file report", err)
 }
 
-// Reports lists the newest reports, local and received, for admins, with
-// their reporters and targets loaded.
+// Reports lists reports, local and received, for admins: open ones
+// first, newest first, then resolved ones; with their reporters, targets
+// and resolving admins loaded.
 func (s *Service) Reports(ctx context.Context, actor *Account, limit int) ([]*Report, error) {
 	if actor == nil || !actor.IsAdmin {
 		return nil, Errorf(EFORBIDDEN, "only admins can read reports")
@@ -144,13 +145,13 @@ func (s *Service) Reports(ctx context.Context, actor *Account, limit int) ([]*Re
 	if err != nil {
 		return nil, withContext("reports", err)
 	}
-	ids := make([]int64, 0, 2*len(rs))
+	ids := make([]int64, 0, 3*len(rs))
 	for _, r := range rs {
-		ids = append(ids, r.ReporterID, r.TargetAccountID)
+		ids = append(ids, r.ReporterID, r.TargetAccountID, r.ResolvedByID)
 	}
 	accounts, err := s.store.AccountsByIDs(ctx, ids)
 	for _, r := range rs {
-		r.Reporter, r.Target = accounts[r.ReporterID], accounts[r.TargetAccountID]
+		r.Reporter, r.Target, r.ResolvedBy = accounts[r.ReporterID], accounts[r.TargetAccountID], accounts[r.ResolvedByID]
 	}
 	return rs, withContext("reports", err)
 }

@@ -30,6 +30,7 @@ type Store interface {
 	FederationQueryStore
 	RemoteStore
 	ReportStore
+	SuspensionStore
 	MediaStore
 	// InTx runs fn in one database transaction: everything fn does through
 	// the Store it is given commits together or not at all.

@@ -112,6 +112,9 @@ func (f *Federation) process(ctx context.Context, stored *corkboard.InboxActivit
 	if err := f.checkSuspended(ctx, a.Actor.ID); err != nil {
 		return err
 	}
+	if err := f.checkActorSuspended(ctx, a.Actor.ID); err != nil {
+		return err
+	}
 	ctx = withStoredActivity(ctx, stored)
 	switch a.Type {
 	case "Follow":

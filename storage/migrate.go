@@ -22,6 +22,7 @@ func migrations() []*gormigrate.Migration {
 		migration0006MediaAttachments(),
 		migration0007ReportEvidence(),
 		migration0008HostSoftware(),
+		migration0009ReportResolution(),
 	}
 }
 

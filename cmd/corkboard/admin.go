@@ -14,7 +14,7 @@ func newAdminCommand() *cobra.Command {
 	admin := &cobra.Command{Use: "admin", Short: "Administer accounts and the instance"}
 	admin.AddCommand(newCreateUserCommand(), newSetPasswordCommand(), newTokenCommand(), newListUsersCommand(),
 		newApproveCommand(), newRegistrationCommand(), newInviteCommand(), withBlockCommands(newFederationCommand()))
-	return admin
+	return withModerationCommands(admin)
 }
 
 // withService runs fn with the instance's Service, opened (and migrated)

@@ -10,7 +10,19 @@ import (
 type adminFederation struct {
 	Blocks     []*corkboard.DomainBlock
 	Severities []modeOption
-	Reports    []*corkboard.Report
+	Reports    []reportRow // open ones first
+	OpenCount  int
+	// Suspensions are the accounts suspended now.
+	Suspensions []*corkboard.Suspension
+	// BlockDomain prefills the block form (a report's "Block domain").
+	BlockDomain string
+}
+
+// reportRow is a report as the admin page lists it: the row's template
+// is shared by open and resolved reports and needs the form token.
+type reportRow struct {
+	*corkboard.Report
+	CSRF string
 }
 
 // loadAdminFederation gathers the federation section.
@@ -24,10 +36,22 @@ func (w *Web) loadAdminFederation(c echo.Context) (adminFederation, error) {
 	if err != nil {
 		return adminFederation{}, err
 	}
-	return adminFederation{Blocks: blocks, Reports: reports, Severities: []modeOption{
-		{string(corkboard.SeveritySuspend), "Suspend: refuse it, remove what it brought"},
-		{string(corkboard.SeveritySilence), "Silence: keep it off tag pages and search"},
-	}}, nil
+	suspensions, err := w.Service.Suspensions(ctx, currentAccount(c), false, 200)
+	if err != nil {
+		return adminFederation{}, err
+	}
+	rows, open, csrf := make([]reportRow, len(reports)), 0, csrfToken(c)
+	for i, r := range reports {
+		rows[i] = reportRow{Report: r, CSRF: csrf}
+		if r.Open() {
+			open++
+		}
+	}
+	return adminFederation{Blocks: blocks, Reports: rows, OpenCount: open, Suspensions: suspensions,
+		BlockDomain: c.QueryParam("block"), Severities: []modeOption{
+			{string(corkboard.SeveritySuspend), "Suspend: refuse it, remove what it brought"},
+			{string(corkboard.SeveritySilence), "Silence: keep it off tag pages and search"},
+		}}, nil
 }
 
 // adminBlockDomain adds or changes a domain block.

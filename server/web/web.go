@@ -140,4 +140,8 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodPost, "/admin/invites", w.adminCreateInvite, w.requireAdmin)
 	page(http.MethodPost, "/admin/blocks", w.adminBlockDomain, w.requireAdmin)
 	page(http.MethodPost, "/admin/blocks/remove", w.adminUnblockDomain, w.requireAdmin)
+	page(http.MethodPost, "/admin/reports/:id/resolve", w.adminResolveReport, w.requireAdmin)
+	page(http.MethodPost, "/admin/reports/:id/reopen", w.adminReopenReport, w.requireAdmin)
+	page(http.MethodPost, "/admin/reports/:id/suspend", w.adminSuspendReported, w.requireAdmin)
+	page(http.MethodPost, "/admin/suspensions/remove", w.adminUnsuspend, w.requireAdmin)
 }
