@@ -101,6 +101,19 @@ func (s *Service) hideSilenced(ctx context.Context, page *Page) error {
 	return nil
 }
 
+// silencedAccount reports whether an account lives on a silenced (or
+// suspended) domain, for search results anyone can browse.
+func (s *Service) silencedAccount(ctx context.Context, a *Account) (bool, error) {
+	if a == nil || a.IsLocal() {
+		return false, nil
+	}
+	list, err := s.blocks.get(ctx, s.store, s.now())
+	if err != nil {
+		return false, withContext("domain blocks", err)
+	}
+	return !list.empty() && list.match(s.hostKey(a.Domain)) != nil, nil
+}
+
 // hostKey normalizes a stored account domain; a failure yields a key
 // that matches no block (the domain was normalized when stored).
 func (s *Service) hostKey(domain string) string {

@@ -129,6 +129,12 @@ func TestSuspendAndSilence(t *testing.T) {
 		if page, _ := w.svc.TagPins(w.ctx, nil, "lemons", 0, 10); len(page.Pins) != 2 {
 			t.Fatalf("tag page before blocks has %d pins", len(page.Pins))
 		}
+		if people, _ := w.svc.SearchPeople(w.ctx, "quiet", 10); len(people) != 1 {
+			t.Fatalf("people search before blocks finds %d", len(people))
+		}
+		if boards, _ := w.svc.SearchBoards(w.ctx, alice, "pins", 10); len(boards) != 2 {
+			t.Fatalf("board search before blocks finds %d", len(boards))
+		}
 
 		if _, err := w.svc.BlockDomain(w.ctx, "bad.example", corkboard.SeveritySuspend, "spam"); err != nil {
 			t.Fatal(err)
@@ -148,6 +154,12 @@ func TestSuspendAndSilence(t *testing.T) {
 		}
 		if page, _ := w.svc.SearchPins(w.ctx, alice, "lemons", 0, 10); len(page.Pins) != 0 {
 			t.Errorf("search shows %d pins of a silenced domain", len(page.Pins))
+		}
+		if people, _ := w.svc.SearchPeople(w.ctx, "quiet", 10); len(people) != 0 {
+			t.Errorf("people search shows %d people of a silenced domain", len(people))
+		}
+		if boards, _ := w.svc.SearchBoards(w.ctx, alice, "pins", 10); len(boards) != 0 {
+			t.Errorf("board search shows %d boards of a silenced domain", len(boards))
 		}
 		feed, err := w.svc.HomeFeed(w.ctx, alice, 0, 10)
 		if err != nil || len(feed.Pins) != 1 || feed.Pins[0].ID != quietPin.ID {

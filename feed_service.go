@@ -106,7 +106,13 @@ func (s *Service) SearchBoards(ctx context.Context, viewer *Account, q string, l
 	}
 	kept := boards[:0]
 	for _, b := range boards {
-		if b.Account == nil || !b.Account.Disabled { // a suspended person's boards are not found
+		// A suspended person's boards are not found; a silenced server's
+		// stay off search.
+		silenced, err := s.silencedAccount(ctx, b.Account)
+		if err != nil {
+			return nil, err
+		}
+		if b.Account == nil || (!b.Account.Disabled && !silenced) {
 			kept = append(kept, b)
 		}
 	}
@@ -120,7 +126,20 @@ func (s *Service) SearchPeople(ctx context.Context, q string, limit int) ([]*Acc
 		return nil, nil
 	}
 	as, err := s.store.SearchAccounts(ctx, q, clampLimit(limit))
-	return as, withContext("search people", err)
+	if err != nil {
+		return nil, withContext("search people", err)
+	}
+	kept := as[:0]
+	for _, a := range as { // people of a silenced server stay off search
+		silenced, err := s.silencedAccount(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		if !silenced {
+			kept = append(kept, a)
+		}
+	}
+	return kept, nil
 }
 
 func (s *Service) listPins(ctx context.Context, viewer *Account, q PinQuery) (*Page, error) {
