@@ -40,6 +40,9 @@ type Config struct {
 	// NewConversationsPerHour is how many conversations one person (local
 	// or remote) may start here in an hour; 0 turns the limit off.
 	NewConversationsPerHour int
+	// HomeFeedSize is how many entries each home feed keeps; older ones
+	// are trimmed every few hours.
+	HomeFeedSize int
 
 	Version string // set by the binary at build time
 
@@ -62,6 +65,8 @@ func Defaults() Config {
 		// Enough for anyone sharing pins with friends; a spammer is
 		// stopped after this many strangers an hour.
 		NewConversationsPerHour: 20,
+		// Mastodon keeps 800; a pin grid shows more per screen.
+		HomeFeedSize: 1000,
 	}
 }
 
@@ -96,6 +101,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RateLimitScale <= 0 {
 		c.RateLimitScale = 1
+	}
+	if c.HomeFeedSize <= 0 {
+		c.HomeFeedSize = 1000
 	}
 	if c.NewConversationsPerHour < 0 {
 		return fmt.Errorf("CORKBOARD_NEW_CONVERSATIONS_PER_HOUR: must be 0 (no limit) or more, got %d", c.NewConversationsPerHour)

@@ -12,7 +12,7 @@ import (
 
 // startFederation builds the ActivityPub layer, installs it as the
 // Service's Federator, and starts the job workers (delivery, inbox
-// processing) on the instance's own database.
+// processing, housekeeping) on the instance's own database.
 func (s *Server) startFederation() error {
 	client := safehttp.New(safehttp.Config{
 		AllowPrivate: s.cfg.AllowPrivateAddresses,
@@ -33,6 +33,7 @@ func (s *Server) startFederation() error {
 	if qc == nil {
 		return nil
 	}
+	s.addMaintenance(qc)
 	if s.queue, err = s.db.NewQueueClient(qc); err != nil {
 		return err
 	}

@@ -75,6 +75,15 @@ var settings = []setting{
 			c.RateLimitScale, err = strconv.ParseFloat(v, 64)
 			return err
 		}},
+	{"home-feed-size", "CORKBOARD_HOME_FEED_SIZE", "how many pins each home feed keeps; older entries are trimmed every 6 hours",
+		func(c server.Config) string { return strconv.Itoa(c.HomeFeedSize) },
+		func(c *server.Config, v string) (err error) {
+			c.HomeFeedSize, err = strconv.Atoi(v)
+			if err == nil && c.HomeFeedSize <= 0 {
+				err = fmt.Errorf("must be a positive number")
+			}
+			return err
+		}},
 	{"new-conversations-per-hour", "CORKBOARD_NEW_CONVERSATIONS_PER_HOUR", "how many conversations one person (local or remote) may start here in an hour; first messages beyond it are refused (0: no limit)",
 		func(c server.Config) string { return strconv.Itoa(c.NewConversationsPerHour) },
 		func(c *server.Config, v string) (err error) {
