@@ -99,6 +99,11 @@ type FederationStore interface {
 	SaveKey(ctx context.Context, k *ActorKey) error
 	KeyByID(ctx context.Context, keyID string) (*ActorKey, error)
 	KeyByOwner(ctx context.Context, ownerIRI string) (*ActorKey, error)
+	// PruneRemoteKeys deletes a remote actor's keys other than keep (the
+	// ones its document still publishes) and returns the deleted ids.
+	PruneRemoteKeys(ctx context.Context, ownerIRI string, keep []string) ([]string, error)
+	// UpdateCommentText replaces a remote comment's text (an edit).
+	UpdateCommentText(ctx context.Context, id int64, text string) error
 
 	// SaveInboxActivity stores a received activity; created is false when
 	// one with the same IRI was already stored (a redelivery).

@@ -42,3 +42,21 @@ func (s *Service) DeleteRemoteComment(ctx context.Context, c *Comment) error {
 		return tx.AdjustPinCounts(ctx, c.PinID, 0, 0, -1)
 	}))
 }
+
+// UpdateRemoteComment applies an edit of a remote comment: the new text,
+// already reduced to plain text by the caller, bounded like on creation.
+// The same text again changes nothing, so a redelivered Update is a no-op.
+func (s *Service) UpdateRemoteComment(ctx context.Context, c *Comment, text string) error {
+	text = truncate(text, 2000)
+	if text == "" {
+		return Errorf(EINVALID, "an empty comment")
+	}
+	if text == c.Text {
+		return nil
+	}
+	if err := s.store.UpdateCommentText(ctx, c.ID, text); err != nil && ErrorCode(err) != ENOTFOUND {
+		return withContext("update remote comment", err)
+	}
+	c.Text = text
+	return nil
+}

@@ -36,8 +36,9 @@ func (f *Federation) acceptActivity(w http.ResponseWriter, r *http.Request, reci
 // authenticate reads and checks a delivery without touching the
 // database (but for a key not yet known): body within the cap, a
 // well-formed envelope, no suspended domain, a valid signature, and a
-// signer who is the activity's actor. Only the envelope is decoded here;
-// the full decode waits for the processing job.
+// signer who is the activity's actor (or a forwarded Create, verify.go).
+// Only the envelope is decoded here; the full decode waits for the
+// processing job.
 func (f *Federation) authenticate(w http.ResponseWriter, r *http.Request) (*corkboard.InboxActivity, error) {
 	body, err := readBody(w, r)
 	if err != nil {
@@ -53,9 +54,10 @@ func (f *Federation) authenticate(w http.ResponseWriter, r *http.Request) (*cork
 		return nil, signatureRefusal(err)
 	}
 	// The signature proves who sent the request, not who wrote the
-	// activity: a server must not deliver activities of other actors
-	// (Mastodon's Linked-Data-signed forwards are not accepted yet).
-	if res.Owner != env.Actor {
+	// activity: a server must not deliver activities of other actors,
+	// but for a forwarded Create, whose object is then fetched from its
+	// origin (forwardable, verify.go).
+	if res.Owner != env.Actor && !forwardable(env) {
 		f.Log.Info("inbox refused an activity signed by someone else", "actor", env.Actor, "signer", res.Owner)
 		return nil, echo.NewHTTPError(http.StatusForbidden, "the signer is not the activity's actor")
 	}

@@ -94,3 +94,22 @@ func (f *Federation) fetchKey(ctx context.Context, keyID string) error {
 	}
 	return err
 }
+
+// pruneKeys forgets the keys of an actor that its freshly stored document
+// no longer publishes (kept): after a rotation the old key must stop
+// verifying, and a key id not renamed would otherwise stay valid in our
+// records forever. A document publishing no usable key says nothing about
+// the old ones (a partial embedded copy, a broken PEM): they are kept.
+func (f *Federation) pruneKeys(ctx context.Context, owner string, kept []string) error {
+	if len(kept) == 0 {
+		return nil
+	}
+	pruned, err := f.Store.PruneRemoteKeys(ctx, owner, kept)
+	if err != nil {
+		return fmt.Errorf("store actor %s: prune keys: %w", owner, err)
+	}
+	for _, id := range pruned {
+		f.inbound.keys.forget(id)
+	}
+	return nil
+}

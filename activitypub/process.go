@@ -102,9 +102,9 @@ func (f *Federation) process(ctx context.Context, stored *corkboard.InboxActivit
 	if err != nil {
 		return permanent(err)
 	}
-	// The inbox checked the signer against the envelope's actor; the
-	// full decode must agree with it (vocab guarantees it, this makes
-	// sure).
+	// The inbox checked the signer against the envelope's actor (or took
+	// a forward, which forwardContext marks); the full decode must agree
+	// with the envelope (vocab guarantees it, this makes sure).
 	if a.ID != stored.IRI || a.Actor.ID != stored.ActorIRI {
 		return permanent(fmt.Errorf("decoded id %q, actor %q differ from the envelope", a.ID, a.Actor.ID))
 	}
@@ -116,6 +116,9 @@ func (f *Federation) process(ctx context.Context, stored *corkboard.InboxActivit
 		return err
 	}
 	ctx = withStoredActivity(ctx, stored)
+	if ctx, err = f.forwardContext(ctx, stored, a); err != nil { // resolve_object.go
+		return err
+	}
 	switch a.Type {
 	case "Follow":
 		return f.processFollow(ctx, a)

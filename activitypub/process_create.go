@@ -112,9 +112,9 @@ func (f *Federation) createComment(ctx context.Context, author *corkboard.Accoun
 }
 
 // objectOf returns the activity's object. An embedded copy is taken only
-// from the actor's own server; anything else is fetched from where it
-// lives. Our own objects are never taken from a payload (callers look
-// them up).
+// from the actor's own server, and not from a forward (resolve_object.go);
+// anything else is fetched from where it lives. Our own objects are never
+// taken from a payload (callers look them up).
 func (f *Federation) objectOf(ctx context.Context, a *vocab.Activity) (*vocab.Object, error) {
 	ref := a.Object()
 	switch {
@@ -122,7 +122,7 @@ func (f *Federation) objectOf(ctx context.Context, a *vocab.Activity) (*vocab.Ob
 		return nil, permanent(corkboard.Errorf(corkboard.EINVALID, "%s has no object", a.Type))
 	case f.isLocal(ref.ID):
 		return nil, refuse("%s %s: our own object is not taken from a payload", a.Type, ref.ID)
-	case ref.IsEmbedded() && sameHost(ref.ID, a.Actor.ID):
+	case ref.IsEmbedded() && sameHost(ref.ID, a.Actor.ID) && !isForwarded(ctx):
 		o, err := ref.Object()
 		return o, permanent(err)
 	}

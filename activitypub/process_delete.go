@@ -52,9 +52,16 @@ func (f *Federation) processDelete(ctx context.Context, a *vocab.Activity) error
 }
 
 // deleteActor removes what a deleted remote person brought (pins,
-// comments, likes, shares, follows) and tombstones the actor.
+// comments, likes, shares, follows), or a deleted Group's board (its
+// pins, the follows of it), and tombstones the actor. A Group is only
+// the board: its owner and their other boards stay.
 func (f *Federation) deleteActor(ctx context.Context, a *vocab.Activity) error {
 	if err := f.Store.AddTombstone(ctx, a.Actor.ID, f.Now()); err != nil {
+		return err
+	}
+	if b, err := f.Store.BoardByIRI(ctx, a.Actor.ID); err == nil {
+		return f.Service.DeleteRemoteBoard(ctx, b)
+	} else if corkboard.ErrorCode(err) != corkboard.ENOTFOUND {
 		return err
 	}
 	acct, err := f.Store.AccountByIRI(ctx, a.Actor.ID)

@@ -29,6 +29,9 @@ func storedActivity(ctx context.Context) *corkboard.InboxActivity {
 // Nobody else may see it: not a local person who was not addressed, even
 // when it came through the shared inbox (which serves everyone here).
 func (f *Federation) processDirectNote(ctx context.Context, a *vocab.Activity, o *vocab.Object) error {
+	if isForwarded(ctx) { // resolve_object.go; messages never travel by inbox forwarding (DESIGN.md)
+		return refuse("%s: a message is not taken from a forward", o.ID)
+	}
 	if _, err := f.Store.MessageByIRI(ctx, o.ID); err == nil {
 		return nil // a redelivery (to another of our people's inboxes, say)
 	} else if corkboard.ErrorCode(err) != corkboard.ENOTFOUND {

@@ -84,6 +84,7 @@ func (f *Federation) accountFrom(a *vocab.Actor) (*corkboard.Account, error) {
 // must not be able to replace the key of an actor elsewhere.
 func (f *Federation) saveKeys(ctx context.Context, a *vocab.Actor) error {
 	now := f.Now()
+	var kept []string
 	for _, k := range a.PublicKey {
 		if k.ID == "" || k.PublicKeyPem == "" || (k.Owner != "" && k.Owner != a.ID) || !sameHost(k.ID, a.ID) {
 			continue
@@ -97,8 +98,9 @@ func (f *Federation) saveKeys(ctx context.Context, a *vocab.Actor) error {
 			return fmt.Errorf("store actor %s: key: %w", a.ID, err)
 		}
 		f.inbound.keys.forget(k.ID)
+		kept = append(kept, k.ID)
 	}
-	return nil
+	return f.pruneKeys(ctx, a.ID, kept) // keyresolver.go
 }
 
 // sameHost reports whether two absolute URLs have the same host (and

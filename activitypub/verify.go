@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/corkboard/corkboard/activitypub/signature"
+	"github.com/corkboard/corkboard/activitypub/vocab"
 	"github.com/labstack/echo/v4"
 )
 
@@ -68,3 +69,10 @@ func signatureRefusal(err error) error {
 	}
 	return echo.NewHTTPError(http.StatusUnauthorized, "a valid HTTP signature is required")
 }
+
+// forwardable reports whether an activity signed by someone other than
+// its actor is taken in as a forward (resolve_object.go): a Create only,
+// whose object processing fetches from its origin. Anything else a
+// forwarder sends (a Delete, a Like, ...) would have to be believed on
+// its word, and is refused.
+func forwardable(env vocab.Envelope) bool { return env.Type == "Create" }
