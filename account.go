@@ -14,7 +14,7 @@ type Account struct {
 	DisplayName string
 	Bio         string
 	Email       string
-	AvatarKey   string
+	AvatarKey   string // the 400 px square avatar; empty for the default
 	IsAdmin     bool
 	Approved    bool // false while a sign-up waits for an admin (approval mode)
 	Disabled    bool
@@ -32,7 +32,8 @@ type Account struct {
 	FollowingURL     string
 	FeaturedURL      string
 	ProfileURL       string // the HTML page
-	AvatarURL        string // remote avatar, not fetched into our media
+	AvatarURL        string // the remote icon our stored avatar was fetched from
+	AvatarSmallKey   string // the avatar's 96 px rendition (AvatarKey's)
 	ActorType        string // Person, Service, Application, Group...
 	ManuallyApproves bool   // follows need the account's approval
 	FetchedAt        time.Time
@@ -119,6 +120,9 @@ type AccountStore interface {
 	UpdateAccount(ctx context.Context, a *Account) error
 	ListAccounts(ctx context.Context, filter AccountFilter) ([]*Account, error)
 	CountLocalAccounts(ctx context.Context) (int64, error)
+	// SetAvatar replaces an account's avatar keys and, for a remote
+	// account, the icon URL they were fetched from.
+	SetAvatar(ctx context.Context, accountID int64, av Avatar) error
 }
 
 // AccountFilter selects accounts for listings; zero values mean "any".

@@ -3,7 +3,7 @@ package corkboard
 import "context"
 
 // PurgeRemoteAccount removes everything a remote account brought: its
-// boards and pins (with their stored images), its likes, comments and
+// boards and pins (with their stored images), its stored avatar, its likes, comments and
 // shares of local pins (their counts go down) and its follows both ways.
 // The account row stays, so that activities naming it still resolve to
 // "nothing to do"; its actor IRI is tombstoned by the caller. Used when
@@ -18,8 +18,13 @@ func (s *Service) PurgeRemoteAccount(ctx context.Context, accountID int64) error
 	}
 	var images []Image
 	err = s.store.InTx(ctx, func(tx Store) error {
-		images, err = tx.PurgeAccount(ctx, a.ID)
-		return err
+		if images, err = tx.PurgeAccount(ctx, a.ID); err != nil {
+			return err
+		}
+		if a.AvatarKey == "" {
+			return nil
+		}
+		return tx.SetAvatar(ctx, a.ID, Avatar{UpdatedAt: s.now()}) // its stored copy goes too
 	})
 	if err != nil {
 		return withContext("purge remote account", err)
@@ -27,5 +32,6 @@ func (s *Service) PurgeRemoteAccount(ctx context.Context, accountID int64) error
 	for i := range images {
 		s.releaseImage(ctx, &Pin{Image: images[i]})
 	}
+	s.releaseAvatar(ctx, a.AvatarKey, a.AvatarSmallKey)
 	return nil
 }

@@ -47,13 +47,35 @@ func (f *Federation) storeActor(ctx context.Context, body []byte) (*ResolvedActo
 	if err != nil {
 		return nil, err
 	}
+	stored, err := f.storedAvatar(ctx, acct)
+	if err != nil {
+		return nil, err
+	}
 	if err := f.Store.UpsertRemoteAccount(ctx, acct); err != nil {
 		return nil, fmt.Errorf("store actor %s: %w", a.ID, err)
 	}
 	if err := f.saveKeys(ctx, a); err != nil {
 		return nil, err
 	}
+	if err := f.queueAvatarFetch(ctx, stored, acct.ID, webURL(string(a.Icon.URL))); err != nil {
+		return nil, fmt.Errorf("store actor %s: avatar: %w", a.ID, err)
+	}
 	return &ResolvedActor{IRI: a.ID, Account: acct}, nil
+}
+
+// storedAvatar returns the account as stored before this refresh (nil if
+// new) and copies its avatar into acct: the upsert leaves the avatar
+// columns alone, since only the avatar job changes them, after fetching
+// the picture (avatar_fetch.go).
+func (f *Federation) storedAvatar(ctx context.Context, acct *corkboard.Account) (*corkboard.Account, error) {
+	old, err := f.Store.AccountByIRI(ctx, acct.IRI)
+	if corkboard.ErrorCode(err) == corkboard.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store actor %s: %w", acct.IRI, err)
+	}
+	acct.AvatarKey, acct.AvatarSmallKey, acct.AvatarURL = old.AvatarKey, old.AvatarSmallKey, old.AvatarURL
+	return old, nil
 }
 
 // accountFrom maps an actor document to an account. Text is reduced to
@@ -74,7 +96,7 @@ func (f *Federation) accountFrom(a *vocab.Actor) (*corkboard.Account, error) {
 		InboxURL: webURL(string(a.Inbox)), SharedInboxURL: webURL(string(a.Endpoints.SharedInbox)),
 		OutboxURL: webURL(string(a.Outbox)), FollowersURL: webURL(string(a.Followers)),
 		FollowingURL: webURL(string(a.Following)), FeaturedURL: webURL(string(a.Featured)),
-		ProfileURL: webURL(string(a.URL)), AvatarURL: webURL(string(a.Icon.URL)), ActorType: a.Type,
+		ProfileURL: webURL(string(a.URL)), ActorType: a.Type,
 		ManuallyApproves: a.ManuallyApprovesFollowers, FetchedAt: now, CreatedAt: now, UpdatedAt: now,
 	}, nil
 }

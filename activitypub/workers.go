@@ -19,6 +19,7 @@ const (
 func (f *Federation) addWorkers(w *river.Workers) int {
 	n := f.addDeliveryWorkers(w)
 	n += f.addInboxWorkers(w)
+	n += f.addAvatarWorkers(w)
 	return n
 }
 

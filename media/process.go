@@ -69,22 +69,31 @@ func (p *Processor) Process(ctx context.Context, r io.Reader) (out *Processed, e
 	if err != nil {
 		return nil, err
 	}
+	err = p.inSlot(ctx, "process", func() (err error) {
+		out, err = process(ctx, up)
+		return err
+	})
+	return out, err
+}
+
+// inSlot runs fn once a job slot is free. Decoder panics are refusals
+// already (see decode); one that gets here is a bug in resizing or
+// encoding, and must not kill the server. (A panic in imaging's own
+// worker goroutines is out of any recover's reach; the header checks
+// exist so that its inputs are sane.)
+func (p *Processor) inSlot(ctx context.Context, op string, fn func() error) (err error) {
 	select {
 	case p.sem <- struct{}{}:
 		defer func() { <-p.sem }()
 	case <-ctx.Done():
-		return nil, fmt.Errorf("media: process: waiting for a job slot: %w", ctx.Err())
+		return fmt.Errorf("media: %s: waiting for a job slot: %w", op, ctx.Err())
 	}
-	// Decoder panics are refusals already (see decode); one that gets
-	// here is a bug in resizing or encoding, and must not kill the server.
-	// (A panic in imaging's own worker goroutines is out of any recover's
-	// reach; the header checks exist so that its inputs are sane.)
 	defer func() {
 		if rec := recover(); rec != nil {
-			out, err = nil, fmt.Errorf("media: process: panic: %v\n%s", rec, debug.Stack())
+			err = fmt.Errorf("media: %s: panic: %v\n%s", op, rec, debug.Stack())
 		}
 	}()
-	return process(ctx, up)
+	return fn()
 }
 
 // process does the CPU-heavy part, checking the context between stages so

@@ -63,7 +63,7 @@ func (s *Server) routes() *echo.Echo {
 // body at MaxUploadBytes itself.
 func isUploadPath(path string) bool {
 	switch path {
-	case "/api/v1/pins", "/api/v1/media", "/api/v2/media", "/pins":
+	case "/api/v1/pins", "/api/v1/media", "/api/v2/media", "/pins", "/settings/profile", "/api/v1/accounts/update_credentials":
 		return true
 	}
 	return false

@@ -33,6 +33,7 @@ type accountRow struct {
 	FeaturedURL      string
 	ProfileURL       string
 	AvatarURL        string
+	AvatarSmallKey   string
 	ActorType        string
 	ManuallyApproves bool
 	FetchedAt        *time.Time
@@ -43,7 +44,7 @@ func (accountRow) TableName() string { return "accounts" }
 func (r *accountRow) domain() *corkboard.Account {
 	return &corkboard.Account{
 		ID: r.ID, Username: r.Username, Domain: r.Domain, DisplayName: r.DisplayName, Bio: r.Bio,
-		Email: r.Email, AvatarKey: r.AvatarKey, IsAdmin: r.IsAdmin, Approved: r.Approved,
+		Email: r.Email, AvatarKey: r.AvatarKey, AvatarSmallKey: r.AvatarSmallKey, IsAdmin: r.IsAdmin, Approved: r.Approved,
 		Disabled: r.Disabled, SignupNote: r.SignupNote, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		IRI: derefString(r.IRI), InboxURL: r.InboxURL, SharedInboxURL: r.SharedInboxURL, OutboxURL: r.OutboxURL,
 		FollowersURL: r.FollowersURL, FollowingURL: r.FollowingURL, FeaturedURL: r.FeaturedURL, ProfileURL: r.ProfileURL,
@@ -54,7 +55,7 @@ func (r *accountRow) domain() *corkboard.Account {
 func accountRowFrom(a *corkboard.Account) *accountRow {
 	return &accountRow{
 		ID: a.ID, Username: a.Username, Domain: a.Domain, DisplayName: a.DisplayName, Bio: a.Bio,
-		Email: a.Email, AvatarKey: a.AvatarKey, IsAdmin: a.IsAdmin, Approved: a.Approved,
+		Email: a.Email, AvatarKey: a.AvatarKey, AvatarSmallKey: a.AvatarSmallKey, IsAdmin: a.IsAdmin, Approved: a.Approved,
 		Disabled: a.Disabled, SignupNote: a.SignupNote, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC(),
 		IRI: optionalString(a.IRI), InboxURL: a.InboxURL, SharedInboxURL: a.SharedInboxURL, OutboxURL: a.OutboxURL,
 		FollowersURL: a.FollowersURL, FollowingURL: a.FollowingURL, FeaturedURL: a.FeaturedURL, ProfileURL: a.ProfileURL,

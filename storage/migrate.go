@@ -23,6 +23,7 @@ func migrations() []*gormigrate.Migration {
 		migration0007ReportEvidence(),
 		migration0008HostSoftware(),
 		migration0009ReportResolution(),
+		migration0010Avatars(),
 	}
 }
 

@@ -38,7 +38,7 @@ func (db *DB) UpsertRemoteAccount(ctx context.Context, a *corkboard.Account) err
 		Columns: []clause.Column{{Name: "iri"}},
 		DoUpdates: clause.AssignmentColumns([]string{"username", "domain", "display_name", "bio", "inbox_url",
 			"shared_inbox_url", "outbox_url", "followers_url", "following_url", "featured_url", "profile_url",
-			"avatar_url", "actor_type", "manually_approves", "fetched_at", "updated_at"}),
+			"actor_type", "manually_approves", "fetched_at", "updated_at"}),
 	}).Create(row).Error
 	if err != nil {
 		return translate("upsert remote account", "an account named "+a.Username+"@"+a.Domain, err)

@@ -47,11 +47,15 @@ type sourceJSON struct {
 }
 
 // newAccountJSON renders an account for anyone to see. Counts stay 0
-// until follows and pins are counted; avatars until uploads are served.
-// A remote account ("bob@host") links to its own server; its avatar is
-// our default, as on our pages, since we do not store remote avatars.
+// until follows and pins are counted. A remote account ("bob@host") links
+// to its own server; its avatar, like a local one, is the 400 px copy in
+// our media (remote pictures are fetched, never hotlinked), or our
+// default.
 func (a *API) newAccountJSON(acct *corkboard.Account) accountJSON {
 	avatar, header := a.BaseURL+"/static/avatar.svg", a.BaseURL+"/static/header.svg"
+	if acct.AvatarKey != "" {
+		avatar = a.mediaURL(acct.AvatarKey)
+	}
 	j := accountJSON{
 		ID: strconv.FormatInt(acct.ID, 10), Username: acct.Username, Acct: acct.Acct(), DisplayName: acct.DisplayName,
 		// Mastodon reports the day an account was made, at midnight UTC.

@@ -93,6 +93,7 @@ func (w *Web) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset":       w.assets.url,
 		"avatar":      w.avatarURL,
+		"avatarLarge": w.avatarLargeURL,
 		"thumb":       thumb,
 		"thumbSet":    thumbSet,
 		"media":       mediaURL,
@@ -109,9 +110,23 @@ func (w *Web) funcs() template.FuncMap {
 	}
 }
 
-// avatarURL is where an account's picture is. Uploads arrive with media;
-// until then everyone has the default.
-func (w *Web) avatarURL(*corkboard.Account) string { return w.assets.url("avatar.svg") }
+// avatarURL is where an account's small (96 px) picture is, for lists,
+// pins and comments; avatarLargeURL the 400 px one, for profile pages.
+// Remote people's pictures are fetched into our media too (CSP allows
+// only img-src 'self'); anyone without one gets the default.
+func (w *Web) avatarURL(a *corkboard.Account) string {
+	if a == nil || a.AvatarSmallKey == "" {
+		return w.avatarLargeURL(a)
+	}
+	return mediaURL(a.AvatarSmallKey)
+}
+
+func (w *Web) avatarLargeURL(a *corkboard.Account) string {
+	if a == nil || a.AvatarKey == "" {
+		return w.assets.url("avatar.svg")
+	}
+	return mediaURL(a.AvatarKey)
+}
 
 // redirect answers a form post with 303 See Other, so that reloading the
 // next page does not post the form again.

@@ -34,6 +34,16 @@ func (w *Web) maxUpload() int64 {
 // itself that check would parse the body with no cap at all (the server
 // exempts this path from its 1 MB body limit, for the file's sake).
 func (w *Web) parseUpload(next echo.HandlerFunc) echo.HandlerFunc {
+	return w.parseUploadFor(w.pinFormRefused)(next)
+}
+
+// parseUploadFor is parseUpload for any form with a file; refused shows
+// that form again with a message.
+func (w *Web) parseUploadFor(refused func(c echo.Context, status int, msg string) error) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc { return w.uploadParser(next, refused) }
+}
+
+func (w *Web) uploadParser(next echo.HandlerFunc, refused func(c echo.Context, status int, msg string) error) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
 		r.Body = http.MaxBytesReader(c.Response(), r.Body, w.maxUpload()+uploadOverhead)
@@ -45,7 +55,7 @@ func (w *Web) parseUpload(next echo.HandlerFunc) echo.HandlerFunc {
 		switch {
 		case err == nil, errors.Is(err, http.ErrNotMultipart): // a plain form was parsed as one
 		case errors.As(err, &tooLarge):
-			return w.pinFormRefused(c, http.StatusRequestEntityTooLarge, "The file is too large: the limit is "+megabytes(w.maxUpload())+".")
+			return refused(c, http.StatusRequestEntityTooLarge, "The file is too large: the limit is "+megabytes(w.maxUpload())+".")
 		default:
 			return echo.NewHTTPError(http.StatusBadRequest, "The form could not be read. Please try again.")
 		}

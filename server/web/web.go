@@ -109,7 +109,11 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodPost, "/setup", w.setup)
 
 	page(http.MethodGet, "/settings/profile", w.settingsProfileForm, signedIn)
-	page(http.MethodPost, "/settings/profile", w.settingsProfile, signedIn)
+	// It carries a file too (the avatar): see parseUpload. The CSRF check
+	// comes before the sign-in one, as on every page (a forged post is a
+	// 403, not a trip to the log-in page).
+	e.POST("/settings/profile", w.settingsProfile, w.loadSession, w.parseUploadFor(w.settingsProfileRefused), w.csrf, signedIn)
+	page(http.MethodPost, "/settings/profile/avatar/delete", w.removeAvatar, signedIn)
 	page(http.MethodGet, "/follow-requests", w.followRequests, signedIn)
 	page(http.MethodPost, "/follow-requests/:id/authorize", w.authorizeFollowRequest, signedIn)
 	page(http.MethodPost, "/follow-requests/:id/reject", w.rejectFollowRequest, signedIn)
