@@ -118,6 +118,9 @@ type AccountStore interface {
 	PasswordHash(ctx context.Context, accountID int64) (string, error)
 	SetPasswordHash(ctx context.Context, accountID int64, hash string) error
 	UpdateAccount(ctx context.Context, a *Account) error
+	// DeletePendingAccount deletes a local sign-up not yet approved;
+	// ENOTFOUND if there is none by that name.
+	DeletePendingAccount(ctx context.Context, username string) error
 	ListAccounts(ctx context.Context, filter AccountFilter) ([]*Account, error)
 	CountLocalAccounts(ctx context.Context) (int64, error)
 	// SetAvatar replaces an account's avatar keys and, for a remote

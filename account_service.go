@@ -128,6 +128,21 @@ func (s *Service) ApproveAccount(ctx context.Context, username string) error {
 	return withContext("approve account", s.store.UpdateAccount(ctx, a))
 }
 
+// RejectAccount turns down a pending sign-up. The account is deleted, not
+// disabled: it never signed in nor federated, so nothing refers to it and
+// its username is free to be taken again.
+func (s *Service) RejectAccount(ctx context.Context, username string) error {
+	username = strings.ToLower(strings.TrimSpace(username))
+	a, err := s.store.AccountByUsername(ctx, username)
+	if err != nil {
+		return withContext("reject account", err)
+	}
+	if a.Approved {
+		return Errorf(ECONFLICT, "@%s is not waiting for approval", username)
+	}
+	return withContext("reject account", s.store.DeletePendingAccount(ctx, username))
+}
+
 // UpdateProfile changes the signed-in person's display name and bio.
 func (s *Service) UpdateProfile(ctx context.Context, a *Account, displayName, bio string) error {
 	displayName, bio = strings.TrimSpace(displayName), strings.TrimSpace(bio)

@@ -13,14 +13,15 @@ type PinView struct {
 }
 
 // PinPage gathers a pin's page as the viewer may see it, in a fixed number
-// of queries: the pin is checked once, not again for its comments.
-func (s *Service) PinPage(ctx context.Context, viewer *Account, id int64, comments, more int) (*PinView, error) {
+// of queries: the pin is checked once, not again for its comments. The
+// comments are those after the comment afterComment (0: from the first).
+func (s *Service) PinPage(ctx context.Context, viewer *Account, id, afterComment int64, comments, more int) (*PinView, error) {
 	p, err := s.Pin(ctx, viewer, id)
 	if err != nil {
 		return nil, err
 	}
 	v := &PinView{Pin: p}
-	if v.Comments, err = s.pinComments(ctx, p.ID, comments); err != nil {
+	if v.Comments, err = s.pinComments(ctx, p.ID, afterComment, comments); err != nil {
 		return nil, err
 	}
 	page, err := s.BoardPins(ctx, viewer, p.BoardID, 0, more+1)
@@ -39,9 +40,10 @@ func (s *Service) PinPage(ctx context.Context, viewer *Account, id int64, commen
 	return v, err
 }
 
-// pinComments lists a visible pin's first comments with their authors.
-func (s *Service) pinComments(ctx context.Context, pinID int64, limit int) ([]*Comment, error) {
-	cs, err := s.store.ListComments(ctx, pinID, 0, clampLimit(limit))
+// pinComments lists a visible pin's comments after afterID, oldest first,
+// with their authors.
+func (s *Service) pinComments(ctx context.Context, pinID, afterID int64, limit int) ([]*Comment, error) {
+	cs, err := s.store.ListComments(ctx, pinID, afterID, clampLimit(limit))
 	if err != nil || len(cs) == 0 {
 		return nil, withContext("comments", err)
 	}

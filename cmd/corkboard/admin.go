@@ -13,7 +13,7 @@ import (
 func newAdminCommand() *cobra.Command {
 	admin := &cobra.Command{Use: "admin", Short: "Administer accounts and the instance"}
 	admin.AddCommand(newCreateUserCommand(), newSetPasswordCommand(), newTokenCommand(), newListUsersCommand(),
-		newApproveCommand(), newRegistrationCommand(), newInviteCommand(), withBlockCommands(newFederationCommand()))
+		newApproveCommand(), newRejectCommand(), newRegistrationCommand(), newInviteCommand(), withBlockCommands(newFederationCommand()))
 	return withModerationCommands(admin)
 }
 
@@ -161,6 +161,23 @@ func newApproveCommand() *cobra.Command {
 	cmd.Flags().StringVar(&username, "username", "", "username")
 	_ = cmd.MarkFlagRequired("username")
 	return cmd
+}
+
+func newRejectCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "reject USERNAME",
+		Short: "Reject a sign-up waiting for approval (the account is deleted)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withService(cmd, func(svc *corkboard.Service) error {
+				if err := svc.RejectAccount(cmd.Context(), args[0]); err != nil {
+					return userFacing(err)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "rejected %s; the username is free again\n", args[0])
+				return nil
+			})
+		},
+	}
 }
 
 func newRegistrationCommand() *cobra.Command {

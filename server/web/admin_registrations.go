@@ -28,6 +28,17 @@ func (w *Web) adminApprove(c echo.Context) error {
 	return redirect(c, "/admin")
 }
 
+// adminReject turns a pending sign-up down; the account is deleted and its
+// username is free again.
+func (w *Web) adminReject(c echo.Context) error {
+	username := c.Param("username")
+	if err := w.Service.RejectAccount(c.Request().Context(), username); err != nil {
+		return err
+	}
+	w.setFlash(c, "success", "The sign-up of @"+username+" is rejected and removed.")
+	return redirect(c, "/admin")
+}
+
 func modeSummary(m corkboard.RegistrationMode) string {
 	switch m {
 	case corkboard.RegistrationOpen:

@@ -2,14 +2,16 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/corkboard/corkboard"
 	"github.com/labstack/echo/v4"
 )
 
-// The pin page shows this many comments and "more from this board" pins.
+// The pin page shows this many comments at a time (then a "More comments"
+// link) and this many "more from this board" pins.
 const (
-	pinPageComments = 100
+	pinPageComments = 50
 	pinPageMore     = 20
 )
 
@@ -19,6 +21,10 @@ type pinPage struct {
 	More    pinGrid
 	Save    saveForm
 	IsOwner bool
+	// CommentsAfter is the ?after= cursor of this page of comments (0 on
+	// the first page); MoreComments links to the next page, "" at the end.
+	CommentsAfter int64
+	MoreComments  string
 }
 
 func (w *Web) pin(c echo.Context) error {
@@ -27,17 +33,36 @@ func (w *Web) pin(c echo.Context) error {
 		return err
 	}
 	me := currentAccount(c)
-	v, err := w.Service.PinPage(c.Request().Context(), me, id, pinPageComments, pinPageMore)
+	after := commentsAfter(c)
+	// One comment more than shown tells whether a next page exists, so the
+	// last page never links to an empty one.
+	v, err := w.Service.PinPage(c.Request().Context(), me, id, after, pinPageComments+1, pinPageMore)
 	if err != nil {
 		return err
+	}
+	var moreComments string
+	if len(v.Comments) > pinPageComments {
+		v.Comments = v.Comments[:pinPageComments]
+		moreComments = pinURL(v.Pin) + "?after=" + strconv.FormatInt(v.Comments[pinPageComments-1].ID, 10) + "#comments"
 	}
 	boards, err := w.myBoards(c)
 	if err != nil {
 		return err
 	}
 	more := newGrid(c, &corkboard.Page{Pins: v.More}, boards)
-	page := pinPage{PinView: v, More: more, Save: more.SaveFor(v.Pin), IsOwner: me != nil && me.ID == v.Pin.AccountID}
+	page := pinPage{PinView: v, More: more, Save: more.SaveFor(v.Pin), IsOwner: me != nil && me.ID == v.Pin.AccountID,
+		CommentsAfter: after, MoreComments: moreComments}
 	return w.render(c, http.StatusOK, "pin", pinTitle(v.Pin), page)
+}
+
+// commentsAfter reads the comments' cursor, "?after=<comment id>"; anything
+// else is the first page.
+func commentsAfter(c echo.Context) int64 {
+	n, err := strconv.ParseInt(c.QueryParam("after"), 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
 }
 
 // pinTitle names a pin in the window title: its title, else the start of

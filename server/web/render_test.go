@@ -80,7 +80,7 @@ func TestEveryPageRenders(t *testing.T) {
 		"login":      loginPage{Error: "Wrong username or password."},
 		"not_setup":  nil,
 		"pin": pinPage{PinView: &corkboard.PinView{Pin: pin, Comments: []*corkboard.Comment{comment}, More: grid.Pins},
-			More: grid, Save: grid.SaveFor(pin), IsOwner: true},
+			More: grid, Save: grid.SaveFor(pin), IsOwner: true, CommentsAfter: 2, MoreComments: "/pins/5?after=3#comments"},
 		"pin_edit": pinEditForm{Pin: pin, Boards: grid.MyBoards, PinEdit: corkboard.PinEdit{Title: "Loaf"}},
 		"pin_new":  pinForm{Boards: grid.MyBoards, Source: sourceImageURL, ImageURL: "https://example.com/a.png", MaxSize: "20 MB"},
 		"profile": profilePage{ProfileView: &corkboard.ProfileView{Account: me, Boards: grid.MyBoards, Followers: 1},

@@ -141,6 +141,7 @@ func (w *Web) Register(e *echo.Echo) {
 	page(http.MethodGet, "/admin", w.admin, w.requireAdmin)
 	page(http.MethodPost, "/admin/registration", w.adminRegistration, w.requireAdmin)
 	page(http.MethodPost, "/admin/accounts/:username/approve", w.adminApprove, w.requireAdmin)
+	page(http.MethodPost, "/admin/accounts/:username/reject", w.adminReject, w.requireAdmin)
 	page(http.MethodPost, "/admin/invites", w.adminCreateInvite, w.requireAdmin)
 	page(http.MethodPost, "/admin/blocks", w.adminBlockDomain, w.requireAdmin)
 	page(http.MethodPost, "/admin/blocks/remove", w.adminUnblockDomain, w.requireAdmin)
