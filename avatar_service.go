@@ -3,7 +3,6 @@ package corkboard
 import (
 	"context"
 	"io"
-	"net/url"
 	"time"
 )
 
@@ -134,16 +133,8 @@ func (s *Service) intakeRemoteAvatar(ctx context.Context, rawURL string) (*Image
 	if !ok || s.fetcher == nil {
 		return nil, Errorf(EINTERNAL, "this server cannot store remote images")
 	}
-	if err := checkWebURL(rawURL, "avatar URL"); err != nil {
+	if err := s.checkRemoteImageURL(ctx, rawURL, "avatar URL"); err != nil {
 		return nil, err
-	}
-	u, _ := url.Parse(rawURL) // checked above
-	b, err := s.DomainBlockFor(ctx, u.Host)
-	if err != nil {
-		return nil, err
-	}
-	if b != nil && b.Severity == SeveritySuspend {
-		return nil, Errorf(EFORBIDDEN, "images from %s are blocked", b.Domain)
 	}
 	body, err := s.fetcher.FetchImage(ctx, rawURL)
 	if err != nil {

@@ -14,16 +14,25 @@ func (s *Service) IntakeRemoteImage(ctx context.Context, rawURL string) (*Image,
 	if s.images == nil || s.fetcher == nil {
 		return nil, Errorf(EINTERNAL, "this server cannot store remote images")
 	}
-	if err := checkWebURL(rawURL, "image URL"); err != nil {
+	if err := s.checkRemoteImageURL(ctx, rawURL, "image URL"); err != nil {
 		return nil, err
+	}
+	return s.intakeURL(ctx, rawURL)
+}
+
+// checkRemoteImageURL refuses what we never fetch an image from: a URL
+// that is not a web address, or one on a suspended domain.
+func (s *Service) checkRemoteImageURL(ctx context.Context, rawURL, what string) error {
+	if err := checkWebURL(rawURL, what); err != nil {
+		return err
 	}
 	u, _ := url.Parse(rawURL) // checked above
 	b, err := s.DomainBlockFor(ctx, u.Host)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if b != nil && b.Severity == SeveritySuspend {
-		return nil, Errorf(EFORBIDDEN, "images from %s are blocked", b.Domain)
+		return Errorf(EFORBIDDEN, "images from %s are blocked", b.Domain)
 	}
-	return s.intakeURL(ctx, rawURL)
+	return nil
 }
