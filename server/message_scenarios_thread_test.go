@@ -75,15 +75,17 @@ func testActOnPinFromThread(t *testing.T, kind string) {
 		t.Fatalf("board follow form %q: %v", boardFollow, err)
 	}
 	followsAccepted(t, b, bob.ID, []followTarget{{"alice's board", 0, boardOnB}, {"alice", got.SenderID, 0}})
-	accepts := 0
-	for _, r := range b.Inbox(t) {
-		if r.Type == "Accept" && r.Processed {
-			accepts++
+	// The follows' effects can commit a moment before their Accepts are
+	// marked processed in B's inbox log: wait for the log too.
+	servertest.Eventually(t, messageWait, "B to mark both Accepts (the board, alice) processed", func() bool {
+		accepts := 0
+		for _, r := range b.Inbox(t) {
+			if r.Type == "Accept" && r.Processed {
+				accepts++
+			}
 		}
-	}
-	if accepts != 2 {
-		t.Errorf("B processed %d Accepts, want 2 (the board, alice)", accepts)
-	}
+		return accepts == 2
+	})
 
 	// The card now shows what bob did.
 	page := browser.get(thread)
